@@ -1,0 +1,77 @@
+package io.leeward.graph.neo4j;
+
+import io.leeward.graph.schema.NodeLabel;
+import io.leeward.graph.schema.RelType;
+
+/**
+ * Every statement the writer runs. Labels and types come from the schema enums only; all values are
+ * parameters, so plans are cached once per label or type.
+ */
+final class Cypher {
+    private Cypher() {}
+
+    static String mergeNodes(NodeLabel label) {
+        return "UNWIND $rows AS row "
+                + "MERGE (n:" + label.cypher() + " {id: row.id}) "
+                + "ON CREATE SET n.firstSeen = $now "
+                + "SET n += row.props, n.account = row.account, n.region = row.region, n.placeholder = null, "
+                + "n.lastSeen = $now, n.source = $source, n.syncId = $syncId";
+    }
+
+    static String mergeReferences(NodeLabel label) {
+        return "UNWIND $rows AS row "
+                + "MERGE (n:" + label.cypher() + " {id: row.id}) "
+                + "ON CREATE SET n.firstSeen = $now, n.placeholder = true, n.source = $source, "
+                + "n.account = row.account, n.region = row.region "
+                + "WITH n, row WHERE n.placeholder = true AND n.source = $source "
+                + "SET n += row.props, n.lastSeen = $now, n.syncId = $syncId";
+    }
+
+    static String mergeRelationships(RelType type, NodeLabel from, NodeLabel to, boolean keyed) {
+        return "UNWIND $rows AS row "
+                + "MATCH (a:" + from.cypher() + " {id: row.from}) "
+                + "MATCH (b:" + to.cypher() + " {id: row.to}) "
+                + "MERGE (a)-[r:" + type.cypher() + (keyed ? " {key: row.key}" : "") + "]->(b) "
+                + "ON CREATE SET r.firstSeen = $now "
+                + "SET r += row.props, r.account = row.account, r.region = row.region, "
+                + "r.lastSeen = $now, r.source = $source, r.syncId = $syncId "
+                + "RETURN count(r) AS merged";
+    }
+
+    static String deleteStaleNodes(NodeLabel label) {
+        return "MATCH (n:" + label.cypher() + ") "
+                + "WHERE n.source = $source AND n.account = $account AND coalesce(n.region, '') = $region AND n.syncId <> $syncId "
+                + "WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted";
+    }
+
+    static String deleteStaleRelationships(RelType type) {
+        return "MATCH ()-[r:" + type.cypher() + "]->() "
+                + "WHERE r.source = $source AND r.account = $account AND coalesce(r.region, '') = $region AND r.syncId <> $syncId "
+                + "WITH r LIMIT $limit DELETE r RETURN count(*) AS deleted";
+    }
+
+    static String deleteOrphanPlaceholders(NodeLabel label) {
+        return "MATCH (n:" + label.cypher() + ") WHERE n.placeholder = true AND n.source = $source AND NOT (n)--() "
+                + "WITH n LIMIT $limit DELETE n RETURN count(*) AS deleted";
+    }
+
+    static final String START_RUN = "MERGE (r:" + NodeLabel.SyncRun.cypher() + " {id: $syncId}) "
+            + "SET r.source = $source, r.startedAt = $now, r.status = 'running'";
+
+    static final String FINISH_RUN = "MATCH (r:" + NodeLabel.SyncRun.cypher() + " {id: $syncId}) "
+            + "SET r.status = $status, r.finishedAt = $now, r.nodes = $nodes, r.relationships = $relationships, "
+            + "r.deleted = $deleted, r.unresolved = $unresolved";
+
+    static final String RECORD_SCOPE = "UNWIND $rows AS row "
+            + "MERGE (s:" + NodeLabel.SyncScope.cypher() + " {id: row.id}) "
+            + "SET s.source = row.source, s.account = row.account, s.region = row.region, s.kind = row.kind, "
+            + "s.lastSyncId = $syncId, s.lastAttemptAt = $now, s.lastComplete = row.complete, s.lastReason = row.reason, "
+            + "s.lastDeleted = row.deleted "
+            + "FOREACH (_ IN CASE WHEN row.complete THEN [1] ELSE [] END | SET s.lastCompleteAt = $now, s.lastCompleteSyncId = $syncId)";
+
+    static final String DELETE_ALL_DATA = "MATCH (n) WHERE NOT n:" + NodeLabel.SchemaMigration.cypher()
+            + " CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS";
+
+    static final String COMPONENTS = "CALL dbms.components() YIELD name, versions, edition "
+            + "WHERE name = 'Neo4j Kernel' RETURN versions[0] AS version, edition";
+}

@@ -1,0 +1,144 @@
+package io.leeward.graph.schema;
+
+import static io.leeward.graph.schema.NodeLabel.*;
+
+import java.util.List;
+
+/**
+ * Every relationship type Leeward writes, with its direction. Types reach Cypher only from this
+ * enum. {@link #from()} and {@link #to()} list the labels each end may carry.
+ */
+public enum RelType {
+    IN_ACCOUNT(List.of(Vpc, EcsCluster), List.of(AwsAccount), "The resource belongs to this AWS account."),
+    IN_VPC(
+            List.of(Subnet, SecurityGroup, RouteTable, NetworkAcl, LoadBalancer),
+            List.of(Vpc),
+            "The resource lives in this VPC."),
+    IN_SUBNET(
+            List.of(NetworkInterface, EcsService, EcsTask, Ec2Instance, NatGateway),
+            List.of(Subnet),
+            "The interface, instance or task is placed in this subnet; a service lists it in its awsvpc configuration."),
+    PROTECTED_BY(
+            List.of(NetworkInterface, EcsService, LoadBalancer, Ec2Instance),
+            List.of(SecurityGroup),
+            "Traffic to the resource is filtered by this security group."),
+    HAS_RULE(List.of(SecurityGroup), List.of(SecurityGroupRule), "The security group holds this rule."),
+    ALLOWS_FROM(
+            List.of(SecurityGroupRule),
+            List.of(SecurityGroup),
+            "The rule admits traffic from members of this security group (a security-group reference)."),
+    ROUTES_TO(
+            List.of(RouteTable),
+            List.of(InternetGateway, NatGateway),
+            "A route of the table sends traffic to this gateway."),
+    HAS_LISTENER(List.of(LoadBalancer), List.of(Listener), "The load balancer accepts traffic on this listener."),
+    FORWARDS_TO(List.of(Listener), List.of(TargetGroup), "The listener forwards to this target group."),
+    TARGETS(
+            List.of(TargetGroup),
+            List.of(EcsTask, NetworkInterface, Ec2Instance),
+            "The target group sends traffic to this target."),
+    IN_CLUSTER(List.of(EcsService, EcsTask), List.of(EcsCluster), "The service or task runs in this cluster."),
+    RUNS(List.of(EcsService), List.of(TaskDefinition), "The service runs tasks from this task definition revision."),
+    INSTANCE_OF(
+            List.of(EcsTask, Container),
+            List.of(TaskDefinition, ContainerDefinition),
+            "The task or container was started from this definition."),
+    MEMBER_OF(
+            List.of(EcsTask, IamUser),
+            List.of(EcsService, IamGroup),
+            "The task belongs to this service; the user to this group."),
+    USES_ENI(
+            List.of(EcsTask, Ec2Instance, LoadBalancer),
+            List.of(NetworkInterface),
+            "The workload sends and receives through this network interface."),
+    HAS_CONTAINER(
+            List.of(TaskDefinition, EcsTask),
+            List.of(ContainerDefinition, Container),
+            "The task definition or task holds this container."),
+    RUNS_IMAGE(List.of(Container, ContainerDefinition), List.of(Image), "The container runs this image."),
+    TASK_ROLE(List.of(TaskDefinition), List.of(IamRole), "Containers of the task get this role's credentials."),
+    EXECUTION_ROLE(
+            List.of(TaskDefinition), List.of(IamRole), "The ECS agent pulls images and reads secrets with this role."),
+    READS_SECRET(
+            List.of(ContainerDefinition),
+            List.of(Secret),
+            "The container receives this secret as an environment variable."),
+    HAS_IMAGE(List.of(EcrRepository), List.of(Image), "The repository holds this image."),
+    CONTAINS(List.of(Image), List.of(Package), "The image contains this package."),
+    AFFECTED_BY(List.of(Package), List.of(Vulnerability), "The package version is affected by this vulnerability."),
+    IN_USE_BY(
+            List.of(Package),
+            List.of(Container),
+            "Runtime evidence shows the package loaded or executed in this container."),
+    HAS_POLICY(
+            List.of(IamUser, IamGroup, IamRole),
+            List.of(IamPolicy),
+            "The principal has this policy attached or inline."),
+    TRUSTS(List.of(IamRole), List.of(IamRole, IamUser, AwsAccount), "The role's trust policy names this principal."),
+    COMMUNICATES_WITH(
+            List.of(EcsTask, EcsService, ExternalHost, Internet),
+            List.of(EcsTask, EcsService, ExternalHost, Internet),
+            "Observed traffic, aggregated per port and protocol with counters and first and last seen."),
+    EXECUTED(List.of(Container, EcsService), List.of(Process), "The process ran in this container or service."),
+    SERVED_BY(List.of(ApiEndpoint), List.of(EcsService, EcsTask), "The endpoint is served by this workload."),
+    CALLED(
+            List.of(EcsService, EcsTask, ExternalHost, Internet),
+            List.of(ApiEndpoint),
+            "The caller sent requests to this endpoint."),
+    ON(
+            List.of(Detection, Finding),
+            List.of(EcsTask, Container, EcsService, ApiEndpoint),
+            "The detection or finding concerns this resource."),
+    AFFECTS(
+            List.of(Vulnerability, Finding),
+            List.of(Image, EcsService),
+            "The vulnerability or finding affects this resource."),
+    CAN_REACH(
+            List.of(Internet),
+            List.of(LoadBalancer, NetworkInterface, EcsTask, EcsService),
+            "Derived: the internet can reach this resource; carries the evidence."),
+    CAN_ASSUME(
+            List.of(IamRole, IamUser, EcsTask),
+            List.of(IamRole),
+            "Derived: the principal can assume this role; carries the deciding statements."),
+    CAN_ESCALATE_TO(
+            List.of(IamRole, IamUser),
+            List.of(IamRole, IamUser),
+            "Derived: the principal can gain this principal's permissions; carries the technique."),
+    CAN_ACCESS(
+            List.of(IamRole, IamUser),
+            List.of(S3Bucket, Secret, KmsKey),
+            "Derived: the principal can read or write this data; carries the deciding statements.");
+
+    private final List<NodeLabel> from;
+    private final List<NodeLabel> to;
+    private final String description;
+
+    RelType(List<NodeLabel> from, List<NodeLabel> to, String description) {
+        this.from = List.copyOf(from);
+        this.to = List.copyOf(to);
+        this.description = description;
+    }
+
+    public List<NodeLabel> from() {
+        return from;
+    }
+
+    public List<NodeLabel> to() {
+        return to;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The type as it appears in Cypher, back-quoted. */
+    public String cypher() {
+        return "`" + name() + "`";
+    }
+
+    /** Whether analysis derives this type rather than a loader reading it from a source. */
+    public boolean isDerived() {
+        return name().startsWith("CAN_");
+    }
+}

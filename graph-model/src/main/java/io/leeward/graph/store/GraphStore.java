@@ -1,0 +1,31 @@
+package io.leeward.graph.store;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The store port: batched, idempotent writes through sync sessions and reads through read
+ * transactions. One implementation talks Bolt to an embedded or a remote Neo4j alike.
+ */
+public interface GraphStore extends AutoCloseable {
+
+    StoreInfo info();
+
+    /** Starts a sync of one source; the caller completes or closes it. */
+    SyncSession beginSync(SyncRequest request);
+
+    /** Runs work in one read transaction with the given timeout. */
+    <T> T read(Duration timeout, Function<ReadTx, T> work);
+
+    /** One read query in its own read transaction with the default timeout. */
+    default QueryResult query(String cypher, Map<String, ?> parameters) {
+        return read(Duration.ofSeconds(60), tx -> tx.run(cypher, parameters));
+    }
+
+    /** Removes every node and relationship, keeping schema and migration records; for tests and benchmarks. */
+    void deleteAllData();
+
+    @Override
+    void close();
+}
