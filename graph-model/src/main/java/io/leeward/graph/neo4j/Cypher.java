@@ -38,6 +38,18 @@ final class Cypher {
                 + "RETURN count(r) AS merged";
     }
 
+    static String createNodes(NodeLabel label) {
+        return "UNWIND $rows AS row CREATE (n:" + label.cypher() + ") SET n = row.props, n.id = row.id";
+    }
+
+    static String createRelationships(RelType type, NodeLabel from, NodeLabel to) {
+        return "UNWIND $rows AS row "
+                + "MATCH (a:" + from.cypher() + " {id: row.from}) "
+                + "MATCH (b:" + to.cypher() + " {id: row.to}) "
+                + "CREATE (a)-[r:" + type.cypher() + "]->(b) SET r = row.props "
+                + "RETURN count(r) AS created";
+    }
+
     static String deleteStaleNodes(NodeLabel label) {
         return "MATCH (n:" + label.cypher() + ") "
                 + "WHERE n.source = $source AND n.account = $account AND coalesce(n.region, '') = $region AND n.syncId <> $syncId "

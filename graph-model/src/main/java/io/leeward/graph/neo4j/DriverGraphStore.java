@@ -2,16 +2,20 @@ package io.leeward.graph.neo4j;
 
 import io.leeward.graph.embedded.EmbeddedNeo4j;
 import io.leeward.graph.migrate.Migrations;
+import io.leeward.graph.store.CeilingWriter;
 import io.leeward.graph.store.GraphStore;
+import io.leeward.graph.store.NodeRecord;
 import io.leeward.graph.store.QueryException;
 import io.leeward.graph.store.QueryResult;
 import io.leeward.graph.store.ReadTx;
+import io.leeward.graph.store.RelRecord;
 import io.leeward.graph.store.StoreException;
 import io.leeward.graph.store.StoreInfo;
 import io.leeward.graph.store.SyncRequest;
 import io.leeward.graph.store.SyncSession;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.neo4j.driver.AccessMode;
@@ -23,7 +27,7 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.TransientException;
 
 /** The store over a Neo4j driver; owns the embedded database when there is one. */
-final class DriverGraphStore implements GraphStore {
+final class DriverGraphStore implements GraphStore, CeilingWriter {
     private final Driver driver;
     private final String database;
     private final EmbeddedNeo4j embedded;
@@ -93,6 +97,13 @@ final class DriverGraphStore implements GraphStore {
         } catch (Neo4jException e) {
             throw new StoreException("Neo4j failed the read: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public long createForCeiling(
+            List<NodeRecord> nodes, List<RelRecord> relationships, int batchSize, int nodeWriters) {
+        return new CeilingLoad(driver, sessionConfig(AccessMode.WRITE), batchSize, nodeWriters)
+                .run(nodes, relationships);
     }
 
     @Override

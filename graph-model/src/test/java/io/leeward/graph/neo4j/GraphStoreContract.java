@@ -170,6 +170,19 @@ abstract class GraphStoreContract {
         }
 
         @Test
+        @DisplayName("the benchmark ceiling creates the same elements with bare CREATE")
+        void ceiling() {
+            var nodes = List.of(vpc("vpc-1", Map.of("cidr", "10.0.0.0/16")), subnet("subnet-a"), subnet("subnet-b"));
+            var rels = List.of(inVpc("subnet-a", "vpc-1"), inVpc("subnet-b", "vpc-1"));
+
+            long created = ((io.leeward.graph.store.CeilingWriter) store()).createForCeiling(nodes, rels, 2, 2);
+
+            assertThat(created).isEqualTo(5);
+            assertThat(count("MATCH (:Subnet)-[r:IN_VPC]->(:Vpc {cidr: '10.0.0.0/16'}) RETURN count(r)"))
+                    .isEqualTo(2);
+        }
+
+        @Test
         @DisplayName("relationship types only join the labels the schema allows")
         void schemaChecked() {
             assertThatThrownBy(() -> RelRecord.of(RelType.IN_VPC, EcsTask, "t", Vpc, "v", ACCOUNT, REGION))
