@@ -216,7 +216,10 @@ final class EcsDocuments {
                 .field("desiredStatus", status)
                 .field("enableExecuteCommand", task.executeCommand());
         if (!task.running()) {
-            json.time("executionStoppedAt", task.stoppedAt().minusMillis(1_204));
+            // A stop ordered by the scheduler is "stopping" before execution stops; an exited
+            // essential container stops execution first.
+            boolean exited = task.stop() == Stop.CONTAINER_EXITED;
+            json.time("executionStoppedAt", task.stoppedAt().minusMillis(exited ? 32_735 : 1_204));
         }
         json.field("group", "service:" + task.serviceName())
                 .field("healthStatus", healthStatus(task))
