@@ -3,6 +3,7 @@ package io.leeward.app.demo;
 import io.leeward.app.demo.CliJson.NameValue;
 import io.leeward.app.demo.ServiceCatalog.ServiceSpec;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -76,7 +77,7 @@ record AccountPlan(
         }
 
         private static List<NameValue> append(List<NameValue> list, String id, String description) {
-            var copy = new java.util.ArrayList<>(list);
+            var copy = new ArrayList<>(list);
             copy.add(new NameValue(id, description));
             return copy;
         }

@@ -6,6 +6,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,9 @@ public final class DemoGenerator {
 
     /** The default anchor: "now" of the demo account, so that output does not depend on the clock. */
     public static final Instant DEFAULT_ANCHOR = Instant.parse("2026-11-30T10:15:30.123Z");
+
+    /** The file that marks a directory as the generator's own, so reruns may replace its files. */
+    public static final String MARKER = ".leeward-demo";
 
     private static final Pattern GENERATED_FILE = Pattern.compile("(ecs|ec2)-describe-[a-z0-9-]+\\.json");
 
@@ -49,12 +54,13 @@ public final class DemoGenerator {
     }
 
     /**
-     * Writes the account under {@code dir/<account>/<region>/}, creating directories as needed.
-     * Generated files left there by an earlier run ({@code ecs-describe-*.json}, {@code
-     * ec2-describe-*.json}) are deleted first, so a smaller scale leaves no stale task definitions;
-     * other files are left alone.
+     * Writes the account under {@code dir/<account>/<region>/}, creating directories as needed,
+     * and marks that directory with a {@value #MARKER} file. Files of an earlier run ({@code
+     * ecs-describe-*.json}, {@code ec2-describe-*.json} in a marked directory) are deleted first, so
+     * a smaller scale leaves no stale task definitions; other files are left alone.
      *
-     * @throws DemoGenerationException when a file cannot be written
+     * @throws DemoGenerationException when a file cannot be written, or when the directory holds
+     *     such files without the marker (real CLI output, which is never deleted)
      */
     public DemoManifest generate(Path dir) {
         Check.notNull(dir, "dir");
@@ -62,6 +68,7 @@ public final class DemoGenerator {
         try {
             Files.createDirectories(regionDir);
             deleteEarlierOutput(regionDir);
+            Files.writeString(regionDir.resolve(MARKER), "written by the Leeward demo generator\n");
         } catch (IOException e) {
             throw new DemoGenerationException("cannot prepare directory " + regionDir + ": " + e.getMessage(), e);
         }
@@ -71,13 +78,23 @@ public final class DemoGenerator {
     }
 
     private static void deleteEarlierOutput(Path regionDir) throws IOException {
+        List<Path> earlier = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(regionDir)) {
             for (Path file : files) {
                 if (Files.isRegularFile(file)
                         && GENERATED_FILE.matcher(file.getFileName().toString()).matches()) {
-                    Files.delete(file);
+                    earlier.add(file);
                 }
             }
+        }
+        if (!earlier.isEmpty() && !Files.exists(regionDir.resolve(MARKER))) {
+            throw new DemoGenerationException(
+                    regionDir + " holds AWS CLI files not written by the demo generator (no " + MARKER
+                            + "); generate into another directory",
+                    null);
+        }
+        for (Path file : earlier) {
+            Files.delete(file);
         }
     }
 

@@ -2,6 +2,7 @@ package io.leeward.app.demo;
 
 import io.leeward.graph.store.Check;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public record DemoManifest(
         for (Kind kind : Kind.values()) {
             copy.put(kind, counts.getOrDefault(kind, 0));
         }
-        counts = java.util.Collections.unmodifiableMap(copy);
+        counts = Collections.unmodifiableMap(copy);
         roleArns = List.copyOf(roleArns);
     }
 

@@ -9,6 +9,7 @@ import io.leeward.app.demo.AccountPlan.TaskDefinition;
 import io.leeward.app.demo.CliJson.NameValue;
 import io.leeward.app.demo.ServiceCatalog.Stop;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -359,7 +360,7 @@ final class EcsDocuments {
         boolean secrets =
                 definition.containers().stream().anyMatch(c -> !c.secrets().isEmpty());
         boolean ecr = definition.containers().stream().anyMatch(c -> c.image().contains(".dkr.ecr."));
-        var attributes = new java.util.ArrayList<String>();
+        var attributes = new ArrayList<String>();
         attributes.add("com.amazonaws.ecs.capability.logging-driver.awslogs");
         attributes.add("ecs.capability.execution-role-awslogs");
         attributes.add("com.amazonaws.ecs.capability.docker-remote-api.1.19");

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Seeded ids in the shapes AWS uses. {@link Random} rather than a faster generator because its
@@ -102,7 +103,7 @@ final class Ids {
         return issued.add(value);
     }
 
-    private String unique(java.util.function.Supplier<String> draw) {
+    private String unique(Supplier<String> draw) {
         String value = draw.get();
         while (!issued.add(value)) {
             value = draw.get();

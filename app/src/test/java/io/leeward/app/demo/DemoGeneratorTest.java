@@ -138,10 +138,12 @@ class DemoGeneratorTest {
     @DisplayName("writes the AWS CLI shapes")
     class Shapes {
         @Test
-        @DisplayName("writes exactly the expected files and lists them in the manifest")
+        @DisplayName("writes exactly the expected files, lists them in the manifest and marks the directory")
         void fileSet() {
+            assertThat(account.dir.resolve(DemoGenerator.MARKER)).exists();
             List<String> names = account.files().stream()
                     .map(f -> f.getFileName().toString())
+                    .filter(name -> !name.equals(DemoGenerator.MARKER))
                     .toList();
             List<String> expected = new ArrayList<>(List.of(
                     "ec2-describe-network-interfaces.json",
@@ -158,7 +160,7 @@ class DemoGeneratorTest {
                         + definition.get("family").asString() + "-"
                         + definition.get("revision").asInt() + ".json");
             }
-            assertThat(names).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(names).containsExactlyInAnyOrderElementsOf(expected).hasSize(expected.size());
             assertThat(manifest.files())
                     .extracting(f -> f.getFileName().toString())
                     .containsExactlyInAnyOrderElementsOf(expected);
@@ -627,10 +629,24 @@ class DemoGeneratorTest {
             DemoManifest small = DemoGenerator.builder().scale(1).build().generate(dir);
 
             try (var files = Files.list(regionDir)) {
-                assertThat(files.map(f -> dir.relativize(f)).filter(f -> !f.equals(dir.relativize(other))))
+                assertThat(files.map(f -> dir.relativize(f))
+                                .filter(f -> !f.equals(dir.relativize(other)))
+                                .filter(f -> !f.getFileName().toString().equals(DemoGenerator.MARKER)))
                         .containsExactlyInAnyOrderElementsOf(small.files());
             }
             assertThat(other).hasContent("keep me");
+        }
+
+        @Test
+        @DisplayName("never deletes CLI files it did not write")
+        void keepsForeignFiles(@TempDir Path dir) throws IOException {
+            Path regionDir = Files.createDirectories(dir.resolve("123456789012").resolve("eu-west-1"));
+            Path real = Files.writeString(regionDir.resolve("ecs-describe-clusters.json"), "{\"clusters\": []}\n");
+
+            assertThatThrownBy(() -> DemoGenerator.builder().build().generate(dir))
+                    .isInstanceOf(DemoGenerationException.class)
+                    .hasMessageContaining("not written by the demo generator");
+            assertThat(real).hasContent("{\"clusters\": []}\n");
         }
 
         @Test
