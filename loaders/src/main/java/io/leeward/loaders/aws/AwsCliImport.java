@@ -1,13 +1,18 @@
 package io.leeward.loaders.aws;
 
+import io.leeward.graph.schema.NodeLabel;
 import io.leeward.graph.store.Check;
 import io.leeward.graph.store.GraphStore;
+import io.leeward.graph.store.NodeRecord;
+import io.leeward.graph.store.Scope;
 import io.leeward.graph.store.SyncRequest;
+import io.leeward.graph.store.SyncSession;
 import io.leeward.loaders.aws.Layout.RegionInput;
 import io.leeward.loaders.ingest.IngestReport;
 import io.leeward.loaders.ingest.IngestReport.Skipped;
 import io.leeward.loaders.ingest.ProgressListener;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * {@code leeward ingest aws DIR}: imports AWS CLI v2 JSON output ({@code describe-*} of ECS and of
@@ -63,10 +68,21 @@ public final class AwsCliImport {
         }
         var tracker = new Progress(progress, layout.totalBytes());
         try (var session = store.beginSync(request)) {
+            String account = null;
             for (RegionInput region : layout.regions()) {
+                if (!region.account().equals(account)) {
+                    account = region.account();
+                    writeAccount(session, account);
+                }
                 new RegionLoader(session, region, report, tracker).load();
             }
             return report.build(session.complete());
         }
+    }
+
+    /** The account node, once per account directory with a region; global, so its scope has no region. */
+    private static void writeAccount(SyncSession session, String account) {
+        session.write(NodeRecord.of(NodeLabel.AwsAccount, account, account, null, Map.of()));
+        session.covers(Scope.of(SOURCE, account, null, NodeLabel.AwsAccount));
     }
 }

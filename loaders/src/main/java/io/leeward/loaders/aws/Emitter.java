@@ -38,11 +38,6 @@ final class Emitter {
         nodes.add(NodeRecord.of(label, id, context.account(), context.region(), properties));
     }
 
-    /** A node of this account without a region (the account itself). */
-    void globalNode(NodeLabel label, String id, Map<String, Object> properties) {
-        nodes.add(NodeRecord.of(label, id, context.account(), null, properties));
-    }
-
     /** A placeholder for a node this import does not load (an IAM role, a peer group in another account). */
     void reference(NodeLabel label, String id, String account, String region, Map<String, Object> properties) {
         references.add(NodeRecord.of(label, id, account, region, properties));

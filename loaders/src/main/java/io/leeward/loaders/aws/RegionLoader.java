@@ -44,8 +44,6 @@ final class RegionLoader {
     }
 
     void load() {
-        out.globalNode(NodeLabel.AwsAccount, input.account(), Emitter.props());
-        out.commit();
         for (FileKind kind : FileKind.values()) {
             for (InputFile file : input.files(kind)) {
                 load(file);
@@ -99,7 +97,6 @@ final class RegionLoader {
     }
 
     private void declareScopes() {
-        session.covers(Scope.of(AwsCliImport.SOURCE, input.account(), null, NodeLabel.AwsAccount));
         for (NodeLabel label : NodeLabel.values()) {
             declare(label.name(), kind -> kind.produces(label));
         }
