@@ -1,0 +1,16 @@
+package io.leeward.loaders.aws;
+
+import io.leeward.loaders.ingest.ArnType;
+
+/** The ARN shapes the AWS CLI import expects. */
+final class AwsArns {
+    static final ArnType ECS_CLUSTER = ArnType.of("an ECS cluster", "ecs", "cluster/");
+    static final ArnType ECS_SERVICE = ArnType.of("an ECS service", "ecs", "service/");
+    static final ArnType ECS_TASK = ArnType.of("an ECS task", "ecs", "task/");
+    static final ArnType ECS_TASK_DEFINITION = ArnType.of("an ECS task definition", "ecs", "task-definition/");
+    static final ArnType ECS_CONTAINER = ArnType.of("an ECS container", "ecs", "container/");
+    static final ArnType IAM_ROLE = ArnType.of("an IAM role", "iam", "role/");
+    static final ArnType TARGET_GROUP = ArnType.of("an ELB target group", "elasticloadbalancing", "targetgroup/");
+
+    private AwsArns() {}
+}

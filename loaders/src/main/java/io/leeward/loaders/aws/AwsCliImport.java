@@ -1,0 +1,88 @@
+package io.leeward.loaders.aws;
+
+import io.leeward.graph.schema.NodeLabel;
+import io.leeward.graph.store.Check;
+import io.leeward.graph.store.GraphStore;
+import io.leeward.graph.store.NodeRecord;
+import io.leeward.graph.store.Scope;
+import io.leeward.graph.store.SyncRequest;
+import io.leeward.graph.store.SyncSession;
+import io.leeward.loaders.aws.Layout.RegionInput;
+import io.leeward.loaders.ingest.IngestReport;
+import io.leeward.loaders.ingest.IngestReport.Skipped;
+import io.leeward.loaders.ingest.ProgressListener;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code leeward ingest aws DIR}: imports AWS CLI v2 JSON output ({@code describe-*} of ECS and of
+ * the EC2 network) laid out as {@code DIR/<account>/<region>/<operation>*.json[.gz]}, in one sync of
+ * source {@value #SOURCE}. Streams every file once; a bad record is rejected and reported, never
+ * fatal; stale data is removed only for the kinds of data the input covered completely. See
+ * docs/formats.md.
+ *
+ * <pre>{@code
+ * IngestReport report = AwsCliImport.create().load(dir, store, ProgressListener.NONE);
+ * if (report.hasRejections()) { ... exit 1 ... }
+ * }</pre>
+ */
+public final class AwsCliImport {
+    /** The source name stamped on everything this import writes. */
+    public static final String SOURCE = "aws";
+
+    private final SyncRequest request;
+
+    private AwsCliImport(SyncRequest request) {
+        this.request = request;
+    }
+
+    /** An import with the store's default batch size and writers. */
+    public static AwsCliImport create() {
+        return new AwsCliImport(SyncRequest.of(SOURCE));
+    }
+
+    /** An import with its own sync settings (batch size, writers, clock); the source must be {@value #SOURCE}. */
+    public static AwsCliImport create(SyncRequest request) {
+        Check.notNull(request, "request");
+        Check.that(
+                SOURCE.equals(request.source()),
+                "the AWS CLI import writes source " + SOURCE + ", not " + request.source());
+        return new AwsCliImport(request);
+    }
+
+    /**
+     * Loads every account and region directory under {@code dir} in one sync.
+     *
+     * @throws io.leeward.loaders.ingest.IngestException when {@code dir} is not a readable directory
+     * @throws io.leeward.graph.store.StoreException when the store fails; the sync is then recorded
+     *     as failed and nothing is deleted
+     */
+    public IngestReport load(Path dir, GraphStore store, ProgressListener progress) {
+        Check.notNull(dir, "dir");
+        Check.notNull(store, "store");
+        Check.notNull(progress, "progress");
+        Layout layout = Layout.scan(dir);
+        var report = IngestReport.builder(SOURCE);
+        for (Skipped skipped : layout.skipped()) {
+            report.skip(skipped.path(), skipped.reason());
+        }
+        var tracker = new Progress(progress, layout.totalBytes());
+        try (var session = store.beginSync(request)) {
+            String account = null;
+            for (RegionInput region : layout.regions()) {
+                if (!region.account().equals(account)) {
+                    account = region.account();
+                    writeAccount(session, account);
+                }
+                new RegionLoader(session, region, report, tracker).load();
+            }
+            return report.build(session.complete());
+        }
+    }
+
+    /** The account node, once per account directory with a region; global, so its scope has no region. */
+    private static void writeAccount(SyncSession session, String account) {
+        session.write(NodeRecord.of(NodeLabel.AwsAccount, account, account, null, Map.of()));
+        session.covers(Scope.of(SOURCE, account, null, NodeLabel.AwsAccount));
+    }
+}

@@ -1,0 +1,120 @@
+package io.leeward.loaders.aws;
+
+import static io.leeward.graph.schema.NodeLabel.*;
+import static io.leeward.graph.schema.RelType.*;
+
+import io.leeward.graph.schema.NodeLabel;
+import io.leeward.graph.schema.RelType;
+import io.leeward.loaders.ingest.JsonArrayReader;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The AWS CLI outputs the import reads, in the order it reads them: every node is written before the
+ * relationships that point at it. Each kind names the node labels and relationship types it
+ * produces, which decides the scopes a region covers.
+ */
+enum FileKind {
+    VPCS("ec2-describe-vpcs", "Vpcs", new VpcMapper(), EnumSet.of(Vpc), EnumSet.of(IN_ACCOUNT)),
+    SUBNETS("ec2-describe-subnets", "Subnets", new SubnetMapper(), EnumSet.of(Subnet), EnumSet.of(IN_VPC)),
+    SECURITY_GROUPS(
+            "ec2-describe-security-groups",
+            "SecurityGroups",
+            new SecurityGroupMapper(),
+            EnumSet.of(SecurityGroup, SecurityGroupRule),
+            EnumSet.of(IN_VPC, HAS_RULE, ALLOWS_FROM)),
+    NETWORK_INTERFACES(
+            "ec2-describe-network-interfaces",
+            "NetworkInterfaces",
+            new NetworkInterfaceMapper(),
+            EnumSet.of(NetworkInterface),
+            EnumSet.of(IN_SUBNET, PROTECTED_BY)),
+    CLUSTERS("ecs-describe-clusters", "clusters", new ClusterMapper(), EnumSet.of(EcsCluster), EnumSet.of(IN_ACCOUNT)),
+    TASK_DEFINITIONS(
+            "ecs-describe-task-definition",
+            null,
+            new TaskDefinitionMapper(),
+            EnumSet.of(TaskDefinition, ContainerDefinition),
+            EnumSet.of(HAS_CONTAINER, TASK_ROLE, EXECUTION_ROLE, READS_SECRET, RUNS_IMAGE)),
+    SERVICES(
+            "ecs-describe-services",
+            "services",
+            new ServiceMapper(),
+            EnumSet.of(EcsService),
+            EnumSet.of(IN_CLUSTER, RUNS, IN_SUBNET, PROTECTED_BY)),
+    TASKS(
+            "ecs-describe-tasks",
+            "tasks",
+            new TaskMapper(),
+            EnumSet.of(EcsTask, Container),
+            EnumSet.of(IN_CLUSTER, INSTANCE_OF, MEMBER_OF, USES_ENI, IN_SUBNET, HAS_CONTAINER, RUNS_IMAGE));
+
+    /** Longest operation first, so that a name matches the most specific kind. */
+    private static final List<FileKind> BY_SPECIFICITY = List.of(values()).stream()
+            .sorted(Comparator.comparingInt((FileKind kind) -> kind.operation.length())
+                    .reversed())
+            .toList();
+
+    private final String operation;
+    private final String arrayField;
+    private final RecordMapper mapper;
+    private final Set<NodeLabel> labels;
+    private final Set<RelType> types;
+
+    FileKind(String operation, String arrayField, RecordMapper mapper, Set<NodeLabel> labels, Set<RelType> types) {
+        this.operation = operation;
+        this.arrayField = arrayField;
+        this.mapper = mapper;
+        this.labels = labels;
+        this.types = types;
+    }
+
+    /** The file name prefix: the CLI service and operation, e.g. {@code ecs-describe-tasks}. */
+    String operation() {
+        return operation;
+    }
+
+    RecordMapper mapper() {
+        return mapper;
+    }
+
+    boolean produces(NodeLabel label) {
+        return labels.contains(label);
+    }
+
+    boolean produces(RelType type) {
+        return types.contains(type);
+    }
+
+    /** Opens a reader over the records of one file of this kind. */
+    JsonArrayReader open(Path path, String name) {
+        return arrayField == null
+                ? JsonArrayReader.document(path, name)
+                : JsonArrayReader.elements(path, name, arrayField);
+    }
+
+    /** The kind of a file name ({@code <operation>[anything].json[.gz]}), or null when it is none. */
+    static FileKind of(String fileName) {
+        if (!fileName.endsWith(".json") && !fileName.endsWith(".json.gz")) {
+            return null;
+        }
+        for (FileKind kind : BY_SPECIFICITY) {
+            if (fileName.startsWith(kind.operation)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /** The accepted names, for messages. */
+    static String expectedNames() {
+        var names = new StringBuilder();
+        for (FileKind kind : values()) {
+            names.append(names.isEmpty() ? "" : ", ").append(kind.operation).append("*.json");
+        }
+        return names.append(" (or .json.gz)").toString();
+    }
+}

@@ -1,0 +1,83 @@
+package io.leeward.loaders.aws;
+
+import io.leeward.graph.schema.NodeLabel;
+import io.leeward.loaders.ingest.Arn;
+import io.leeward.loaders.ingest.ArnType;
+import io.leeward.loaders.ingest.JsonFields;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the mappers of one account and region share: where they are, which labels this region's
+ * input loads (a relationship to a label it does not load points at a placeholder instead), and the
+ * few keys later files need from earlier ones (task definitions loaded, service ARNs by cluster and
+ * name). Keys only, never records: memory stays small however large the account.
+ */
+final class RegionContext {
+    private final String account;
+    private final String region;
+    private final Set<NodeLabel> loaded = EnumSet.noneOf(NodeLabel.class);
+    private final Set<String> taskDefinitions = new HashSet<>();
+    private final Map<String, String> services = new HashMap<>();
+
+    RegionContext(String account, String region, Set<FileKind> present) {
+        this.account = account;
+        this.region = region;
+        for (FileKind kind : present) {
+            for (NodeLabel label : NodeLabel.values()) {
+                if (kind.produces(label)) {
+                    loaded.add(label);
+                }
+            }
+        }
+        loaded.add(NodeLabel.AwsAccount);
+    }
+
+    String account() {
+        return account;
+    }
+
+    String region() {
+        return region;
+    }
+
+    /** Whether this region's input has a file kind that writes nodes of this label. */
+    boolean loads(NodeLabel label) {
+        return loaded.contains(label);
+    }
+
+    /**
+     * Reads an ARN that must belong to this directory's account and region: a cluster, service, task
+     * or task definition filed under another account is rejected rather than scoped wrongly.
+     */
+    Arn own(JsonFields record, String field, ArnType type) {
+        Arn arn = record.arn(field, type);
+        if (!arn.account().equals(account) || !arn.region().equals(region)) {
+            throw record.invalid(
+                    field,
+                    type.expectation() + " in account " + account + " and region " + region
+                            + " (the directory it was read from)");
+        }
+        return arn;
+    }
+
+    void taskDefinitionLoaded(String arn) {
+        taskDefinitions.add(arn);
+    }
+
+    boolean hasTaskDefinition(String arn) {
+        return taskDefinitions.contains(arn);
+    }
+
+    void serviceLoaded(String clusterArn, String serviceName, String serviceArn) {
+        services.put(clusterArn + "|" + serviceName, serviceArn);
+    }
+
+    /** The ARN of a service loaded in this region, or null. */
+    String service(String clusterArn, String serviceName) {
+        return services.get(clusterArn + "|" + serviceName);
+    }
+}

@@ -1,0 +1,136 @@
+package io.leeward.loaders.aws;
+
+import io.leeward.graph.schema.NodeLabel;
+import io.leeward.graph.schema.RelType;
+import io.leeward.graph.store.Scope;
+import io.leeward.graph.store.SyncSession;
+import io.leeward.loaders.aws.Layout.InputFile;
+import io.leeward.loaders.aws.Layout.RegionInput;
+import io.leeward.loaders.ingest.IngestReport;
+import io.leeward.loaders.ingest.InvalidRecordException;
+import io.leeward.loaders.ingest.JsonRecord;
+import io.leeward.loaders.ingest.Rejection;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Loads one account and region directory: its files kind by kind in {@link FileKind} order, one pass
+ * and one record at a time, then declares its scopes. A kind of data is covered (its stale data
+ * removed) only when every file kind producing it was present and none of those files had a
+ * rejection; otherwise it is declared incomplete with the reason.
+ */
+final class RegionLoader {
+    private final SyncSession session;
+    private final RegionInput input;
+    private final IngestReport.Builder report;
+    private final Progress progress;
+    private final RegionContext context;
+    private final Emitter out;
+    private final Map<FileKind, List<String>> problems = new EnumMap<>(FileKind.class);
+
+    RegionLoader(SyncSession session, RegionInput input, IngestReport.Builder report, Progress progress) {
+        this.session = session;
+        this.input = input;
+        this.report = report;
+        this.progress = progress;
+        this.context =
+                new RegionContext(input.account(), input.region(), input.files().keySet());
+        this.out = new Emitter(session, context);
+    }
+
+    void load() {
+        for (FileKind kind : FileKind.values()) {
+            for (InputFile file : input.files(kind)) {
+                load(file);
+            }
+        }
+        declareScopes();
+    }
+
+    private void load(InputFile file) {
+        var tally = report.file(file.name(), file.kind().operation(), file.bytes());
+        RecordMapper mapper = file.kind().mapper();
+        try (var reader = file.kind().open(file.path(), file.name())) {
+            while (reader.hasNext()) {
+                JsonRecord record = reader.next();
+                Rejection rejection = map(mapper, record);
+                if (rejection == null) {
+                    tally.loaded();
+                } else {
+                    tally.rejected(rejection);
+                }
+                progress.record(reader.bytesRead(), file.bytes());
+            }
+            reader.failure().ifPresent(tally::rejected);
+        }
+        progress.fileDone(file.bytes());
+        if (tally.rejectedCount() > 0) {
+            String count = tally.rejectedCount() == 1 ? "1 rejection" : tally.rejectedCount() + " rejections";
+            problems.computeIfAbsent(file.kind(), k -> new ArrayList<>()).add(file.name() + ": " + count);
+        }
+    }
+
+    /** Maps and commits one record; returns why it was rejected, or null when it loaded. */
+    private Rejection map(RecordMapper mapper, JsonRecord record) {
+        try {
+            mapper.map(record.fields(), context, out);
+            out.commit();
+            return null;
+        } catch (InvalidRecordException e) {
+            out.discard();
+            return record.reject(e);
+        } catch (IllegalArgumentException e) {
+            // a value the store refuses (a blank key, a property it cannot hold): this record only
+            out.discard();
+            return new Rejection(
+                    record.file(),
+                    record.line(),
+                    record.column(),
+                    record.pointer(),
+                    "cannot be stored: " + e.getMessage());
+        }
+    }
+
+    private void declareScopes() {
+        for (NodeLabel label : NodeLabel.values()) {
+            declare(label.name(), kind -> kind.produces(label));
+        }
+        for (RelType type : RelType.values()) {
+            declare(type.name(), kind -> kind.produces(type));
+        }
+    }
+
+    private void declare(String kindOfData, Predicate<FileKind> producer) {
+        Set<FileKind> producers = EnumSet.noneOf(FileKind.class);
+        for (FileKind kind : FileKind.values()) {
+            if (producer.test(kind)) {
+                producers.add(kind);
+            }
+        }
+        var present = producers.stream().filter(input::has).toList();
+        if (present.isEmpty()) {
+            return;
+        }
+        var scope = new Scope(AwsCliImport.SOURCE, input.account(), input.region(), kindOfData);
+        var reasons = new ArrayList<String>();
+        for (FileKind kind : present) {
+            reasons.addAll(problems.getOrDefault(kind, List.of()));
+        }
+        if (!reasons.isEmpty()) {
+            session.incomplete(scope, String.join("; ", reasons));
+        } else if (present.size() < producers.size()) {
+            var missing = producers.stream()
+                    .filter(kind -> !input.has(kind))
+                    .map(kind -> kind.operation() + "*.json")
+                    .toList();
+            session.incomplete(scope, "no " + String.join(", ", missing) + " in " + input.name());
+        } else {
+            session.covers(scope);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.leeward.loaders.ingest;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One record read from a file: its JSON, the JSON pointer it was found at ({@code /tasks/17}, or
+ * the empty pointer for a whole document) and the line and column where it starts.
+ */
+public record JsonRecord(String file, String pointer, long line, long column, JsonNode node) {
+
+    /** A field reader over this record, for validated access with exact messages. */
+    public JsonFields fields() {
+        return JsonFields.of(node, pointer);
+    }
+
+    /** A rejection of this record, located at its start line. */
+    public Rejection reject(InvalidRecordException problem) {
+        return new Rejection(file, line, column, problem.pointer(), problem.problem());
+    }
+}

@@ -1,0 +1,122 @@
+package io.leeward.loaders.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leeward.loaders.ingest.IngestException;
+import io.leeward.loaders.ingest.IngestReport.Skipped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("The AWS CLI input layout")
+class LayoutTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @DisplayName("recognises a file by its operation prefix and .json or .json.gz, with any suffix between")
+    @CsvSource(nullValues = "none", textBlock = """
+            ecs-describe-clusters.json,                         CLUSTERS
+            ecs-describe-services-prod-page2.json,              SERVICES
+            ecs-describe-tasks.json,                            TASKS
+            ecs-describe-tasks-prod-page2.json,                 TASKS
+            ecs-describe-tasks.json.gz,                         TASKS
+            ecs-describe-task-definition-web-42.json,           TASK_DEFINITIONS
+            ecs-describe-task-definition.json.gz,               TASK_DEFINITIONS
+            ec2-describe-vpcs.json,                             VPCS
+            ec2-describe-subnets_2024-05-02.json,               SUBNETS
+            ec2-describe-security-groups.json,                  SECURITY_GROUPS
+            ec2-describe-network-interfaces-page1.json.gz,      NETWORK_INTERFACES
+            ecs-list-tasks.json,                                none
+            ecs-describe-tasks.txt,                             none
+            ecs-describe-tasks.json.bak,                        none
+            ecs-describe-tasks.gz,                              none
+            describe-tasks.json,                                none
+            ECS-DESCRIBE-TASKS.json,                            none
+            """)
+    void classifies(String name, FileKind kind) {
+        assertThat(FileKind.of(name)).isEqualTo(kind);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("accepts 12-digit account ids and region names only")
+    @CsvSource({
+        "111122223333, account",
+        "11112222333, neither",
+        "1111222233334, neither",
+        "11112222333a, neither",
+        "eu-west-1, region",
+        "us-gov-west-1, region",
+        "ap-southeast-2, region",
+        "cn-north-1, region",
+        "eu-west, neither",
+        "EU-WEST-1, neither",
+        "prod, neither"
+    })
+    void names(String name, String what) {
+        assertThat(Layout.isAccount(name)).isEqualTo(what.equals("account"));
+        assertThat(Layout.isRegion(name)).isEqualTo(what.equals("region"));
+    }
+
+    @Test
+    @DisplayName("lists every directory and file it does not read, with the reason, and sorts what it reads")
+    void skipped() throws IOException {
+        Path region = Files.createDirectories(dir.resolve("111122223333/eu-west-1"));
+        Files.writeString(region.resolve("ecs-describe-tasks-b.json"), "{}");
+        Files.writeString(region.resolve("ecs-describe-tasks-a.json"), "{}");
+        Files.writeString(region.resolve("ec2-describe-vpcs.json"), "{\"Vpcs\": []}");
+        Files.writeString(region.resolve("ecs-list-tasks.json"), "{}");
+        Files.createDirectories(region.resolve("old"));
+        Files.createDirectories(dir.resolve("111122223333/prod"));
+        Files.writeString(dir.resolve("111122223333/README.txt"), "x");
+        Files.createDirectories(dir.resolve("prod/eu-west-1"));
+        Files.writeString(dir.resolve("ecs-describe-tasks.json"), "{}");
+
+        var layout = Layout.scan(dir);
+
+        assertThat(layout.regions()).singleElement().satisfies(input -> {
+            assertThat(input.account()).isEqualTo("111122223333");
+            assertThat(input.region()).isEqualTo("eu-west-1");
+            assertThat(input.files(FileKind.TASKS))
+                    .extracting(Layout.InputFile::name)
+                    .containsExactly(
+                            "111122223333/eu-west-1/ecs-describe-tasks-a.json",
+                            "111122223333/eu-west-1/ecs-describe-tasks-b.json");
+            assertThat(input.has(FileKind.VPCS)).isTrue();
+            assertThat(input.has(FileKind.SUBNETS)).isFalse();
+        });
+        assertThat(layout.totalBytes()).isEqualTo(2 + 2 + 12);
+        assertThat(layout.skipped())
+                .extracting(Skipped::path)
+                .containsExactly(
+                        "111122223333/README.txt",
+                        "111122223333/eu-west-1/ecs-list-tasks.json",
+                        "111122223333/eu-west-1/old/",
+                        "111122223333/prod/",
+                        "ecs-describe-tasks.json",
+                        "prod/");
+        assertThat(layout.skipped())
+                .extracting(Skipped::reason)
+                .containsExactly(
+                        "not inside a region directory (expected DIR/111122223333/<region>/)",
+                        "not a recognised file name; expected " + FileKind.expectedNames(),
+                        "a directory inside a region directory; only files are read there",
+                        "not an AWS region name (expected a directory such as eu-west-1)",
+                        "not inside an account directory (expected DIR/<12-digit account id>/<region>/)",
+                        "not an AWS account id (expected a directory named by 12 digits)");
+    }
+
+    @Test
+    @DisplayName("refuses an input that is not a directory")
+    void notADirectory() {
+        assertThatThrownBy(() -> Layout.scan(dir.resolve("missing")))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("not a directory");
+    }
+}
