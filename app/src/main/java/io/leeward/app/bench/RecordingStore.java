@@ -11,28 +11,41 @@ import io.leeward.graph.store.SyncSession;
 import io.leeward.graph.store.SyncSummary;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A store that keeps a copy of every record a loader writes, so that the benchmark can write the
- * very same rows again as its ceiling. Reads and everything else pass through.
+ * A store that keeps a copy of every distinct record a loader writes, so that the benchmark can
+ * write the very same rows again as its ceiling. A node written and also referenced counts once
+ * (the write wins, as in the graph); a relationship counts once per ends, type and key. Reads and
+ * everything else pass through.
  */
 final class RecordingStore implements GraphStore {
     private final GraphStore delegate;
-    private final List<NodeRecord> nodes = new ArrayList<>();
-    private final List<RelRecord> relationships = new ArrayList<>();
+    private final Map<List<Object>, NodeRecord> nodes = new LinkedHashMap<>();
+    private final Map<List<Object>, RelRecord> relationships = new LinkedHashMap<>();
 
     RecordingStore(GraphStore delegate) {
         this.delegate = delegate;
     }
 
     List<NodeRecord> nodes() {
-        return nodes;
+        return new ArrayList<>(nodes.values());
     }
 
     List<RelRecord> relationships() {
-        return relationships;
+        return new ArrayList<>(relationships.values());
+    }
+
+    private static List<Object> key(NodeRecord node) {
+        return List.of(node.label(), node.id());
+    }
+
+    private static List<Object> key(RelRecord rel) {
+        return Arrays.asList(rel.type(), rel.fromLabel(), rel.fromId(), rel.toLabel(), rel.toId(), rel.key());
     }
 
     @Override
@@ -74,19 +87,19 @@ final class RecordingStore implements GraphStore {
 
         @Override
         public void write(NodeRecord node) {
-            nodes.add(node);
+            nodes.put(key(node), node);
             session.write(node);
         }
 
         @Override
         public void write(RelRecord relationship) {
-            relationships.add(relationship);
+            relationships.put(key(relationship), relationship);
             session.write(relationship);
         }
 
         @Override
         public void reference(NodeRecord node) {
-            nodes.add(node);
+            nodes.putIfAbsent(key(node), node);
             session.reference(node);
         }
 

@@ -13,7 +13,15 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Versions.class,
         description = "Security graph for AWS container workloads.",
-        subcommands = {ServeCommand.class, QueryCommand.class, StatusCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            IngestCommand.class,
+            QueryCommand.class,
+            StatusCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {
             "",
             "Exit codes: 0 ok, 1 data errors (records rejected), 2 usage, 3 failure (store locked or unreachable, query failed).",
