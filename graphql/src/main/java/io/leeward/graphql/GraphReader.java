@@ -2,6 +2,7 @@ package io.leeward.graphql;
 
 import io.leeward.graph.store.GraphStore;
 import io.leeward.queries.QueryCatalog;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ final class GraphReader {
         parents.forEach(parent -> ids.add(parent.id()));
         var byParent = new LinkedHashMap<String, List<Nodes.Node>>();
         for (var row : rows(query, Map.of("ids", List.copyOf(ids)))) {
-            byParent.computeIfAbsent((String) row.get("parent"), k -> new java.util.ArrayList<>())
+            byParent.computeIfAbsent((String) row.get("parent"), k -> new ArrayList<>())
                     .add(Nodes.of(NodeData.of(row)));
         }
         return byParent;

@@ -3,8 +3,13 @@ package io.leeward.graphql;
 import static io.leeward.queries.testing.EcsAccountFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leeward.graph.schema.NodeLabel;
+import io.leeward.graph.schema.RelType;
+import io.leeward.graph.store.NodeRecord;
 import io.leeward.graph.store.QueryException;
+import io.leeward.graph.store.RelRecord;
 import io.leeward.graph.store.StoreException;
+import io.leeward.graph.store.SyncRequest;
 import io.leeward.queries.testing.EcsAccountFixture;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -209,6 +214,97 @@ class GraphQlApiTest {
             response.path("node.containers[*].image.id")
                     .entityList(String.class)
                     .containsExactly(API_IMAGE);
+        }
+
+        @Test
+        @DisplayName("resolves every relationship field of the schema without errors")
+        void everyRelationship() {
+            graphQl.document("""
+                            query($account: ID!, $eni: ID!, $container: ID!) {
+                              account: node(id: $account) {
+                                ... on AwsAccount {
+                                  vpcs {
+                                    subnets { vpc { id } }
+                                    securityGroups { vpc { id } rules { securityGroup { id } allowedFrom { id } } }
+                                  }
+                                  clusters {
+                                    awsAccount { id }
+                                    services {
+                                      cluster { id } taskDefinition { id } subnets { id } securityGroups { id }
+                                      tasks {
+                                        service { id } cluster { id } subnet { id } securityGroups { id }
+                                        networkInterfaces { id } containers { id }
+                                        taskDefinition {
+                                          taskRole { id } executionRole { id }
+                                          containerDefinitions { taskDefinition { id } image { id } }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                              eni: node(id: $eni) { ... on NetworkInterface { subnet { id } securityGroups { id } task { id } } }
+                              container: node(id: $container) {
+                                ... on Container { task { id } definition { id } image { id } }
+                              }
+                            }
+                            """)
+                    .variable("account", ACCOUNT)
+                    .variable("eni", eni(1))
+                    .variable("container", container(WEB_TASK_1, "nginx"))
+                    .execute()
+                    .errors()
+                    .verify()
+                    .path("account.clusters[*].services[*].tasks[*].taskDefinition.executionRole.id")
+                    .entityList(String.class)
+                    .hasSize(4)
+                    .path("container.image.id")
+                    .entity(String.class)
+                    .isEqualTo(NGINX_IMAGE);
+        }
+
+        @Test
+        @DisplayName("answers a node of a label without its own type as GenericNode, and flags placeholders")
+        void genericAndPlaceholder() {
+            String loadBalancer = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/1";
+            String unloadedRole = "arn:aws:iam::111122223333:role/not-loaded-yet";
+            try (var sync = store.beginSync(SyncRequest.of("other"))) {
+                sync.write(NodeRecord.of(
+                        NodeLabel.LoadBalancer, loadBalancer, ACCOUNT, REGION, Map.of("scheme", "internet-facing")));
+                sync.reference(NodeRecord.of(NodeLabel.IamRole, unloadedRole, ACCOUNT, null, Map.of()));
+                sync.write(RelRecord.of(
+                        RelType.TASK_ROLE,
+                        NodeLabel.TaskDefinition,
+                        API_TASK_DEFINITION,
+                        NodeLabel.IamRole,
+                        unloadedRole,
+                        ACCOUNT,
+                        REGION));
+                sync.complete();
+            }
+
+            graphQl.document("query($id: ID!) { node(id: $id) { __typename labels properties { name value } } }")
+                    .variable("id", loadBalancer)
+                    .execute()
+                    .path("node.__typename")
+                    .entity(String.class)
+                    .isEqualTo("GenericNode")
+                    .path("node.labels")
+                    .entityList(String.class)
+                    .containsExactly("LoadBalancer")
+                    .path("node.properties[?(@.name == 'scheme')].value")
+                    .entityList(String.class)
+                    .containsExactly("internet-facing");
+            graphQl.document(
+                            "query($id: ID!) { node(id: $id) { ... on TaskDefinition { taskRole { id placeholder } } } }")
+                    .variable("id", API_TASK_DEFINITION)
+                    .execute()
+                    .path("node.taskRole.id")
+                    .entity(String.class)
+                    .isEqualTo(unloadedRole)
+                    .path("node.taskRole.placeholder")
+                    .entity(Boolean.class)
+                    .isEqualTo(true);
         }
 
         @Test
