@@ -30,6 +30,8 @@ public final class QueryCatalog {
     public static QueryCatalog standard() {
         var all = new ArrayList<NamedQuery>();
         all.addAll(StatusQueries.ALL);
+        all.addAll(InventoryQueries.ALL);
+        all.addAll(LinkQueries.ALL);
         return new QueryCatalog(all);
     }
 

@@ -60,8 +60,11 @@ final class StatusQueries {
 
     static final List<NamedQuery> ALL = List.of(LABEL_COUNTS, SYNC_SCOPES, SYNC_RUNS);
 
-    /** One count-store lookup per data label; labels come from the schema enum only. */
-    private static String labelCounts() {
+    /**
+     * One count-store lookup per data label, columns {@code label} and {@code count}; labels come from
+     * the schema enum only. Shared with {@code inventory.stats}.
+     */
+    static String labelCounts() {
         var parts = new ArrayList<String>();
         for (NodeLabel label : NodeLabel.values()) {
             if (label.isData()) {

@@ -39,6 +39,22 @@ class QueryCatalogTest {
     }
 
     @Test
+    @DisplayName("every query declares exactly the parameters its Cypher uses and writes nothing")
+    void parametersMatchCypher() {
+        var used = java.util.regex.Pattern.compile("\\$([A-Za-z][A-Za-z0-9_]*)");
+        var writes = java.util.regex.Pattern.compile("\\b(CREATE|MERGE|SET|DELETE|REMOVE|LOAD CSV|FOREACH)\\b");
+        for (NamedQuery query : catalog.all()) {
+            var names = new java.util.TreeSet<String>();
+            used.matcher(query.cypher()).results().forEach(m -> names.add(m.group(1)));
+            assertThat(names)
+                    .as(query.name())
+                    .containsExactlyInAnyOrderElementsOf(
+                            query.params().stream().map(NamedQuery.Param::name).toList());
+            assertThat(writes.matcher(query.cypher()).find()).as(query.name()).isFalse();
+        }
+    }
+
+    @Test
     @DisplayName("refuses unknown queries and parameters with what it expected")
     void refusesUnknown() {
         assertThatThrownBy(() -> catalog.get("no.such")).hasMessageContaining("no query named no.such");
