@@ -6,15 +6,21 @@ import io.leeward.graph.store.NodeRecord;
 import io.leeward.graph.store.RelRecord;
 import io.leeward.graph.store.SyncSession;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Collects what one record maps to and hands it to the session only when the whole record mapped:
  * {@link #commit()} after the mapper returns, {@link #discard()} when it threw. Nodes go before
  * references before relationships. Relationships carry the region's account and region, so that
  * they fall in the region's scopes.
+ *
+ * <p>Each placeholder is handed to the session once per region, however many records point at it
+ * (thousands of containers share a few images): repeated merges of one node would only contend
+ * for its lock. The ids are kept, not the records.
  */
 final class Emitter {
     private final SyncSession session;
@@ -22,6 +28,7 @@ final class Emitter {
     private final List<NodeRecord> nodes = new ArrayList<>();
     private final List<NodeRecord> references = new ArrayList<>();
     private final List<RelRecord> relationships = new ArrayList<>();
+    private final Set<String> referenced = new HashSet<>();
 
     Emitter(SyncSession session, RegionContext context) {
         this.session = session;
@@ -61,7 +68,11 @@ final class Emitter {
 
     void commit() {
         nodes.forEach(session::write);
-        references.forEach(session::reference);
+        for (NodeRecord reference : references) {
+            if (referenced.add(reference.label().name() + "|" + reference.id())) {
+                session.reference(reference);
+            }
+        }
         relationships.forEach(session::write);
         discard();
     }

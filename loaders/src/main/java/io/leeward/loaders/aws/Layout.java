@@ -131,6 +131,7 @@ record Layout(List<RegionInput> regions, List<Skipped> skipped, long totalBytes)
             try {
                 return Files.size(file);
             } catch (IOException e) {
+                // only progress uses the size; opening the file reports why it cannot be read
                 return 0;
             }
         }

@@ -60,13 +60,13 @@ final class RegionLoader {
                 JsonRecord record = reader.next();
                 Rejection rejection = map(mapper, record);
                 if (rejection == null) {
-                    tally.loaded();
+                    tally.addLoaded();
                 } else {
-                    tally.rejected(rejection);
+                    tally.addRejection(rejection);
                 }
                 progress.record(reader.bytesRead(), file.bytes());
             }
-            reader.failure().ifPresent(tally::rejected);
+            reader.failure().ifPresent(tally::addRejection);
         }
         progress.fileDone(file.bytes());
         if (tally.rejectedCount() > 0) {

@@ -112,11 +112,11 @@ public record IngestReport(
                 this.bytes = bytes;
             }
 
-            public void loaded() {
+            public void addLoaded() {
                 loaded++;
             }
 
-            public void rejected(Rejection rejection) {
+            public void addRejection(Rejection rejection) {
                 rejected++;
                 if (rejections.size() < MAX_REJECTIONS) {
                     rejections.add(rejection);
