@@ -25,6 +25,11 @@ final class AppContext implements AutoCloseable {
         if (!web) {
             defaults.put("logging.level.root", "WARN");
             defaults.put("logging.level.io.leeward", "WARN");
+            // no web server, so no GraphQL: its beans would only open the store early
+            defaults.put(
+                    "spring.autoconfigure.exclude",
+                    "io.leeward.graphql.LeewardGraphQlConfiguration,"
+                            + "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration");
         }
         List<String> args = new ArrayList<>();
         if (options.home() != null) {

@@ -1,6 +1,7 @@
 package io.leeward.app.cli;
 
 import io.leeward.graph.store.LeewardException;
+import io.leeward.queries.UnknownQueryException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,7 +63,7 @@ public final class LeewardCommand implements Runnable {
             var leeward = leewardCause(e);
             if (leeward != null) {
                 cl.getErr().println("leeward: " + leeward.getMessage());
-                return ExitCodes.FAILURE;
+                return leeward instanceof UnknownQueryException ? ExitCodes.USAGE : ExitCodes.FAILURE;
             }
             if (e instanceof IllegalArgumentException) {
                 cl.getErr().println("leeward: " + e.getMessage());

@@ -65,10 +65,11 @@ final class QueryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give either CYPHER or --name NAME (see leeward query --help)");
         }
         NamedQuery named = name == null ? null : catalog.get(name);
+        Map<String, Object> values = named == null ? ParamValues.guess(params) : ParamValues.typed(named, params);
         try (var app = AppContext.start(LeewardCommand.root(spec).options(null), false)) {
             QueryResult result = named == null
-                    ? app.store().read(timeout, tx -> tx.run(cypher, ParamValues.guess(params)))
-                    : catalog.run(app.store(), named.name(), ParamValues.typed(named, params));
+                    ? app.store().read(timeout, tx -> tx.run(cypher, values))
+                    : catalog.run(app.store(), named.name(), values);
             if (json) {
                 out.println(JsonMapper.builder()
                         .enable(SerializationFeature.INDENT_OUTPUT)

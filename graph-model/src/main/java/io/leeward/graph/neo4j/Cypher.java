@@ -8,10 +8,18 @@ import io.leeward.graph.schema.RelType;
  * parameters, so plans are cached once per label or type.
  */
 final class Cypher {
+    /**
+     * Writer statements look nodes up by their unique key or scan one label, so their plan never
+     * depends on the data: keep the cached plan when statistics shift (a first load into an empty
+     * graph would otherwise replan every statement).
+     */
+    private static final String WRITE_OPTIONS = "CYPHER replan=skip ";
+
     private Cypher() {}
 
     static String mergeNodes(NodeLabel label) {
-        return "UNWIND $rows AS row "
+        return WRITE_OPTIONS
+                + "UNWIND $rows AS row "
                 + "MERGE (n:" + label.cypher() + " {id: row.id}) "
                 + "ON CREATE SET n.firstSeen = $now "
                 + "SET n += row.props, n.account = row.account, n.region = row.region, n.placeholder = null, "
@@ -19,7 +27,8 @@ final class Cypher {
     }
 
     static String mergeReferences(NodeLabel label) {
-        return "UNWIND $rows AS row "
+        return WRITE_OPTIONS
+                + "UNWIND $rows AS row "
                 + "MERGE (n:" + label.cypher() + " {id: row.id}) "
                 + "ON CREATE SET n.firstSeen = $now, n.placeholder = true, n.source = $source, "
                 + "n.account = row.account, n.region = row.region "
@@ -28,7 +37,8 @@ final class Cypher {
     }
 
     static String mergeRelationships(RelType type, NodeLabel from, NodeLabel to, boolean keyed) {
-        return "UNWIND $rows AS row "
+        return WRITE_OPTIONS
+                + "UNWIND $rows AS row "
                 + "MATCH (a:" + from.cypher() + " {id: row.from}) "
                 + "MATCH (b:" + to.cypher() + " {id: row.to}) "
                 + "MERGE (a)-[r:" + type.cypher() + (keyed ? " {key: row.key}" : "") + "]->(b) "
@@ -39,11 +49,12 @@ final class Cypher {
     }
 
     static String createNodes(NodeLabel label) {
-        return "UNWIND $rows AS row CREATE (n:" + label.cypher() + ") SET n = row.props, n.id = row.id";
+        return WRITE_OPTIONS + "UNWIND $rows AS row CREATE (n:" + label.cypher() + ") SET n = row.props, n.id = row.id";
     }
 
     static String createRelationships(RelType type, NodeLabel from, NodeLabel to) {
-        return "UNWIND $rows AS row "
+        return WRITE_OPTIONS
+                + "UNWIND $rows AS row "
                 + "MATCH (a:" + from.cypher() + " {id: row.from}) "
                 + "MATCH (b:" + to.cypher() + " {id: row.to}) "
                 + "CREATE (a)-[r:" + type.cypher() + "]->(b) SET r = row.props "
@@ -51,19 +62,22 @@ final class Cypher {
     }
 
     static String deleteStaleNodes(NodeLabel label) {
-        return "MATCH (n:" + label.cypher() + ") "
+        return WRITE_OPTIONS
+                + "MATCH (n:" + label.cypher() + ") "
                 + "WHERE n.source = $source AND n.account = $account AND coalesce(n.region, '') = $region AND n.syncId <> $syncId "
                 + "WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted";
     }
 
     static String deleteStaleRelationships(RelType type) {
-        return "MATCH ()-[r:" + type.cypher() + "]->() "
+        return WRITE_OPTIONS
+                + "MATCH ()-[r:" + type.cypher() + "]->() "
                 + "WHERE r.source = $source AND r.account = $account AND coalesce(r.region, '') = $region AND r.syncId <> $syncId "
                 + "WITH r LIMIT $limit DELETE r RETURN count(*) AS deleted";
     }
 
     static String deleteOrphanPlaceholders(NodeLabel label) {
-        return "MATCH (n:" + label.cypher() + ") WHERE n.placeholder = true AND n.source = $source AND NOT (n)--() "
+        return WRITE_OPTIONS
+                + "MATCH (n:" + label.cypher() + ") WHERE n.placeholder = true AND n.source = $source AND NOT (n)--() "
                 + "WITH n LIMIT $limit DELETE n RETURN count(*) AS deleted";
     }
 

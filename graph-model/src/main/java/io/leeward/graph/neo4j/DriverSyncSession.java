@@ -122,7 +122,7 @@ final class DriverSyncSession implements SyncSession {
         buffer.add(row);
         if (buffer.size() >= request.batchSize()) {
             flushNodes();
-            writeRelationships(shape, relBuffers.remove(shape));
+            writeRelationships(List.of(new RelBatch(shape, relBuffers.remove(shape))));
         }
     }
 
@@ -142,15 +142,19 @@ final class DriverSyncSession implements SyncSession {
     @Override
     public SyncSummary complete() {
         ensureOpen();
+        long flushStart = System.nanoTime();
         flushAll();
+        long cleanupStart = System.nanoTime();
+        var complete = covered.values().stream()
+                .filter(scope -> !incomplete.containsKey(scope.key()))
+                .toList();
+        var deleted = deleteStale(complete);
         var results = new ArrayList<ScopeResult>();
         for (Scope scope : covered.values()) {
             String reason = incomplete.get(scope.key());
-            long deleted = reason == null ? deleteStale(scope) : 0;
-            results.add(new ScopeResult(scope, reason == null, deleted, reason));
+            results.add(new ScopeResult(scope, reason == null, deleted.getOrDefault(scope.key(), 0L), reason));
         }
         long orphans = deleteOrphanPlaceholders();
-        recordScopes(results);
         var summary = new SyncSummary(
                 syncId,
                 request.source(),
@@ -160,7 +164,16 @@ final class DriverSyncSession implements SyncSession {
                 new TreeMap<>(relCounts),
                 new TreeMap<>(unresolved),
                 results);
-        finish("complete", summary.totalDeleted() + orphans, summary);
+        finish("complete", summary.totalDeleted() + orphans, summary, scopeRecords(results));
+        LOG.info(
+                "Sync {} of {}: {} nodes, {} relationships; final flush {} ms, cleanup {} ms, {} deleted",
+                syncId,
+                request.source(),
+                summary.totalNodes(),
+                summary.totalRelationships(),
+                (cleanupStart - flushStart) / 1_000_000,
+                (System.nanoTime() - cleanupStart) / 1_000_000,
+                summary.totalDeleted() + orphans);
         return summary;
     }
 
@@ -175,13 +188,14 @@ final class DriverSyncSession implements SyncSession {
             LOG.warn("Sync {} ended with a failed write: {}", syncId, e.getMessage());
         }
         try {
-            finish("failed", 0, null);
+            finish("failed", 0, null, List.of());
         } catch (RuntimeException e) {
             LOG.warn("Could not record sync {} as failed: {}", syncId, e.getMessage());
         }
     }
 
-    private void finish(String status, long deleted, SyncSummary summary) {
+    /** Records the run, and the scope records when given, in one transaction. */
+    private void finish(String status, long deleted, SyncSummary summary, List<Statement> before) {
         finished = true;
         nodeWriters.shutdown();
         long nodes = summary == null
@@ -193,45 +207,100 @@ final class DriverSyncSession implements SyncSession {
                 ? relCounts.values().stream().mapToLong(Long::longValue).sum()
                 : summary.totalRelationships();
         long dangling = unresolved.values().stream().mapToLong(Long::longValue).sum();
-        writeTx(
-                Cypher.FINISH_RUN,
-                Map.of(
-                        "syncId", syncId,
-                        "status", status,
-                        "now", ZonedDateTime.ofInstant(request.clock().instant(), ZoneOffset.UTC),
-                        "nodes", nodes,
-                        "relationships", rels,
-                        "deleted", deleted,
-                        "unresolved", dangling));
+        var finishParams = new HashMap<String, Object>();
+        finishParams.put("syncId", syncId);
+        finishParams.put("status", status);
+        finishParams.put("now", ZonedDateTime.ofInstant(request.clock().instant(), ZoneOffset.UTC));
+        finishParams.put("nodes", nodes);
+        finishParams.put("relationships", rels);
+        finishParams.put("deleted", deleted);
+        finishParams.put("unresolved", dangling);
+        var statements = new ArrayList<>(before);
+        statements.add(new Statement(Cypher.FINISH_RUN, finishParams));
+        runInOneTx(statements);
     }
 
     private void flushAll() {
         flushNodes();
-        for (var shape : List.copyOf(relBuffers.keySet())) {
-            writeRelationships(shape, relBuffers.remove(shape));
+        var batches = new ArrayList<RelBatch>();
+        relBuffers.forEach((shape, rows) -> batches.add(new RelBatch(shape, rows)));
+        relBuffers.clear();
+        for (List<RelBatch> group : pack(batches, 1, maxTxRows(), RelBatch::size)) {
+            writeRelationships(group);
         }
     }
 
-    /** Submits every buffered node and reference batch and waits for all of them: the barrier before relationships. */
+    /**
+     * Writes every buffered node batch, then every reference batch, and waits for all of them: the
+     * barrier before relationships. Small batches of many labels are packed into a few transactions,
+     * one per writer thread, so that a sync of many small kinds does not pay a commit per label.
+     */
     private void flushNodes() {
-        for (var label : List.copyOf(nodeBuffers.keySet())) {
-            submitNodes(label, nodeBuffers.remove(label), false);
-        }
+        submitPacked(drain(nodeBuffers), false);
         awaitPending();
-        for (var label : List.copyOf(referenceBuffers.keySet())) {
-            submitNodes(label, referenceBuffers.remove(label), true);
-        }
+        submitPacked(drain(referenceBuffers), true);
         awaitPending();
+    }
+
+    private static List<NodeBatch> drain(Map<NodeLabel, List<Map<String, Object>>> buffers) {
+        var batches = new ArrayList<NodeBatch>();
+        buffers.forEach((label, rows) -> batches.add(new NodeBatch(label, rows)));
+        buffers.clear();
+        return batches;
     }
 
     private void submitNodes(NodeLabel label, List<Map<String, Object>> rows, boolean references) {
-        String cypher = references ? Cypher.mergeReferences(label) : Cypher.mergeNodes(label);
-        pending.add(nodeWriters.submit(() -> {
-            writeTx(cypher, params(rows));
-            if (!references) {
-                nodeCounts.computeIfAbsent(label.name(), k -> new LongAdder()).add(rows.size());
+        submitPacked(List.of(new NodeBatch(label, rows)), references);
+    }
+
+    private void submitPacked(List<NodeBatch> batches, boolean references) {
+        for (List<NodeBatch> group : pack(batches, request.nodeWriters(), maxTxRows(), NodeBatch::size)) {
+            pending.add(nodeWriters.submit(() -> {
+                var statements = new ArrayList<Statement>();
+                for (NodeBatch batch : group) {
+                    String cypher =
+                            references ? Cypher.mergeReferences(batch.label()) : Cypher.mergeNodes(batch.label());
+                    statements.add(new Statement(cypher, params(batch.rows())));
+                }
+                runInOneTx(statements);
+                if (!references) {
+                    group.forEach(batch -> nodeCounts
+                            .computeIfAbsent(batch.label().name(), k -> new LongAdder())
+                            .add(batch.size()));
+                }
+            }));
+        }
+    }
+
+    /**
+     * Splits units into groups for transactions: at least {@code parallelism} groups when there are
+     * that many units (so every writer has work), none above {@code maxRows} rows unless one unit is.
+     */
+    static <T> List<List<T>> pack(
+            List<T> units, int parallelism, int maxRows, java.util.function.ToIntFunction<T> size) {
+        long total = units.stream().mapToLong(size::applyAsInt).sum();
+        long target = Math.max(1, Math.min(maxRows, (total + parallelism - 1) / parallelism));
+        var groups = new ArrayList<List<T>>();
+        var current = new ArrayList<T>();
+        long rows = 0;
+        for (T unit : units) {
+            int n = size.applyAsInt(unit);
+            if (!current.isEmpty() && rows + n > target) {
+                groups.add(current);
+                current = new ArrayList<>();
+                rows = 0;
             }
-        }));
+            current.add(unit);
+            rows += n;
+        }
+        if (!current.isEmpty()) {
+            groups.add(current);
+        }
+        return groups;
+    }
+
+    private int maxTxRows() {
+        return request.batchSize() * 4;
     }
 
     private void awaitPending() {
@@ -252,67 +321,121 @@ final class DriverSyncSession implements SyncSession {
         }
     }
 
-    private void writeRelationships(RelShape shape, List<Map<String, Object>> rows) {
-        String cypher = Cypher.mergeRelationships(shape.type(), shape.from(), shape.to(), shape.keyed());
-        long merged;
-        try (var session = driver.session(sessionConfig)) {
-            merged = session.executeWrite(
-                    tx -> tx.run(cypher, params(rows)).single().get("merged").asLong());
-        } catch (Neo4jException e) {
-            throw new StoreException(
-                    "Writing " + shape.type() + " relationships of sync " + syncId + " failed: " + e.getMessage(), e);
+    /** Writes relationship batches in one transaction, on the calling thread only. */
+    private void writeRelationships(List<RelBatch> group) {
+        var statements = new ArrayList<Statement>();
+        for (RelBatch batch : group) {
+            var shape = batch.shape();
+            statements.add(new Statement(
+                    Cypher.mergeRelationships(shape.type(), shape.from(), shape.to(), shape.keyed()),
+                    params(batch.rows())));
         }
-        relCounts.merge(shape.type().name(), merged, Long::sum);
-        long missing = rows.size() - merged;
-        if (missing > 0) {
-            unresolved.merge(shape.type().name(), missing, Long::sum);
+        List<Long> merged = runInOneTx(statements, "merged");
+        for (int i = 0; i < group.size(); i++) {
+            var batch = group.get(i);
+            String type = batch.shape().type().name();
+            relCounts.merge(type, merged.get(i), Long::sum);
+            long missing = batch.size() - merged.get(i);
+            if (missing > 0) {
+                unresolved.merge(type, missing, Long::sum);
+            }
         }
     }
 
-    private long deleteStale(Scope scope) {
-        String cypher = scope.isNodeKind()
-                ? Cypher.deleteStaleNodes(NodeLabel.valueOf(scope.kind()))
-                : Cypher.deleteStaleRelationships(RelType.valueOf(scope.kind()));
-        var params = new HashMap<String, Object>();
-        params.put("source", scope.source());
-        params.put("account", scope.account());
-        params.put("region", scope.region() == null ? "" : scope.region());
-        params.put("syncId", syncId);
-        params.put("limit", DELETE_BATCH);
-        return deleteInBatches(cypher, params);
+    /**
+     * Deletes stale data of every complete scope and then orphaned placeholders. Each pass runs one
+     * delete per scope in a single transaction; scopes that hit the batch limit run again in the
+     * next pass, so a large cleanup stays in bounded transactions and a small one costs one commit.
+     */
+    private Map<String, Long> deleteStale(List<Scope> scopes) {
+        var deleted = new LinkedHashMap<String, Long>();
+        var statements = new LinkedHashMap<String, Statement>();
+        for (Scope scope : scopes) {
+            String cypher = scope.isNodeKind()
+                    ? Cypher.deleteStaleNodes(NodeLabel.valueOf(scope.kind()))
+                    : Cypher.deleteStaleRelationships(RelType.valueOf(scope.kind()));
+            var params = new HashMap<String, Object>();
+            params.put("source", scope.source());
+            params.put("account", scope.account());
+            params.put("region", scope.region() == null ? "" : scope.region());
+            params.put("syncId", syncId);
+            params.put("limit", DELETE_BATCH);
+            statements.put(scope.key(), new Statement(cypher, params));
+            deleted.put(scope.key(), 0L);
+        }
+        deleteInPasses(statements, deleted);
+        return deleted;
     }
 
     private long deleteOrphanPlaceholders() {
-        var labels = EnumSet.copyOf(referencedLabels.isEmpty() ? EnumSet.noneOf(NodeLabel.class) : referencedLabels);
+        var labels = EnumSet.noneOf(NodeLabel.class);
+        labels.addAll(referencedLabels);
         for (Scope scope : covered.values()) {
             if (!scope.isNodeKind() && !incomplete.containsKey(scope.key())) {
                 labels.addAll(RelType.valueOf(scope.kind()).to());
             }
         }
-        long deleted = 0;
+        var statements = new LinkedHashMap<String, Statement>();
+        var deleted = new LinkedHashMap<String, Long>();
         for (NodeLabel label : labels) {
-            deleted += deleteInBatches(
-                    Cypher.deleteOrphanPlaceholders(label), Map.of("source", request.source(), "limit", DELETE_BATCH));
+            statements.put(
+                    label.name(),
+                    new Statement(
+                            Cypher.deleteOrphanPlaceholders(label),
+                            Map.of("source", request.source(), "limit", DELETE_BATCH)));
+            deleted.put(label.name(), 0L);
         }
-        return deleted;
+        deleteInPasses(statements, deleted);
+        return deleted.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private long deleteInBatches(String cypher, Map<String, Object> params) {
-        long total = 0;
-        while (true) {
-            long deleted;
-            try (var session = driver.session(sessionConfig)) {
-                deleted = session.executeWrite(
-                        tx -> tx.run(cypher, params).single().get("deleted").asLong());
-            }
-            total += deleted;
-            if (deleted < DELETE_BATCH) {
-                return total;
+    private void deleteInPasses(Map<String, Statement> statements, Map<String, Long> deleted) {
+        var remaining = new LinkedHashMap<>(statements);
+        while (!remaining.isEmpty()) {
+            var keys = List.copyOf(remaining.keySet());
+            List<Long> counts = runInOneTx(List.copyOf(remaining.values()), "deleted");
+            for (int i = 0; i < keys.size(); i++) {
+                deleted.merge(keys.get(i), counts.get(i), Long::sum);
+                if (counts.get(i) < DELETE_BATCH) {
+                    remaining.remove(keys.get(i));
+                }
             }
         }
     }
 
-    private void recordScopes(List<ScopeResult> results) {
+    private void runInOneTx(List<Statement> statements) {
+        runInOneTx(statements, null);
+    }
+
+    /** Runs statements in one managed transaction; returns the long column {@code column} of each, or nothing. */
+    private List<Long> runInOneTx(List<Statement> statements, String column) {
+        if (statements.isEmpty()) {
+            return List.of();
+        }
+        try (var session = driver.session(sessionConfig)) {
+            return session.executeWrite(tx -> {
+                var results = new ArrayList<Long>();
+                for (Statement statement : statements) {
+                    var result = tx.run(statement.cypher(), statement.params());
+                    if (column == null) {
+                        result.consume();
+                    } else {
+                        results.add(result.single().get(column).asLong());
+                    }
+                }
+                return results;
+            });
+        } catch (Neo4jException e) {
+            throw new StoreException("Sync " + syncId + " could not write: " + e.getMessage(), e, isTransient(e));
+        }
+    }
+
+    private static boolean isTransient(Neo4jException e) {
+        return e instanceof org.neo4j.driver.exceptions.TransientException
+                || e instanceof org.neo4j.driver.exceptions.ServiceUnavailableException;
+    }
+
+    private List<Statement> scopeRecords(List<ScopeResult> results) {
         var rows = new ArrayList<Map<String, Object>>();
         for (ScopeResult result : results) {
             var row = new HashMap<String, Object>();
@@ -326,9 +449,7 @@ final class DriverSyncSession implements SyncSession {
             row.put("deleted", result.deleted());
             rows.add(row);
         }
-        if (!rows.isEmpty()) {
-            writeTx(Cypher.RECORD_SCOPE, params(rows));
-        }
+        return rows.isEmpty() ? List.of() : List.of(new Statement(Cypher.RECORD_SCOPE, params(rows)));
     }
 
     private void writeTx(String cypher, Map<String, Object> params) {
@@ -377,4 +498,18 @@ final class DriverSyncSession implements SyncSession {
     }
 
     private record RelShape(RelType type, NodeLabel from, NodeLabel to, boolean keyed) {}
+
+    private record RelBatch(RelShape shape, List<Map<String, Object>> rows) {
+        int size() {
+            return rows.size();
+        }
+    }
+
+    private record NodeBatch(NodeLabel label, List<Map<String, Object>> rows) {
+        int size() {
+            return rows.size();
+        }
+    }
+
+    private record Statement(String cypher, Map<String, Object> params) {}
 }

@@ -117,7 +117,11 @@ record Layout(List<RegionInput> regions, List<Skipped> skipped, long totalBytes)
                 skip(entry, "a directory inside a region directory; only files are read there");
                 return;
             }
-            FileKind kind = FileKind.of(entry.getFileName().toString());
+            String name = entry.getFileName().toString();
+            if (name.startsWith(".")) {
+                return; // hidden files (.DS_Store, the demo's .leeward-demo marker) are not input
+            }
+            FileKind kind = FileKind.of(name);
             if (kind == null) {
                 skip(entry, "not a recognised file name; expected " + FileKind.expectedNames());
                 return;

@@ -65,13 +65,15 @@ class LayoutTest {
     }
 
     @Test
-    @DisplayName("lists every directory and file it does not read, with the reason, and sorts what it reads")
+    @DisplayName(
+            "lists every directory and file it does not read (hidden files aside), with the reason, and sorts what it reads")
     void skipped() throws IOException {
         Path region = Files.createDirectories(dir.resolve("111122223333/eu-west-1"));
         Files.writeString(region.resolve("ecs-describe-tasks-b.json"), "{}");
         Files.writeString(region.resolve("ecs-describe-tasks-a.json"), "{}");
         Files.writeString(region.resolve("ec2-describe-vpcs.json"), "{\"Vpcs\": []}");
         Files.writeString(region.resolve("ecs-list-tasks.json"), "{}");
+        Files.writeString(region.resolve(".leeward-demo"), "generated");
         Files.createDirectories(region.resolve("old"));
         Files.createDirectories(dir.resolve("111122223333/prod"));
         Files.writeString(dir.resolve("111122223333/README.txt"), "x");
