@@ -8,8 +8,12 @@ import java.util.List;
 /**
  * The Java side of the GraphQL node types. Each record is named as its GraphQL type, so Spring's
  * class-name type resolver resolves the {@code Node} and {@code Workload} interfaces; each reads its
- * scalar fields from the node's properties, named as the loaders store them (the AWS API field in
- * camelCase). Relationship fields are resolved by the batch mappings, not here.
+ * scalar fields from the node's properties under exactly the names and types the AWS loader writes
+ * them (docs/formats.md; mostly the AWS API field in camelCase, with {@code cidr}, {@code privateIp}
+ * and a few more shortened). A GraphQL field differs from its property only where the property name
+ * would clash with a relationship field ({@code imageName} reads {@code image}). Structures the
+ * loader keeps whole (port mappings, load balancers, volumes, tags) are compact JSON text.
+ * Relationship fields are resolved by the batch mappings, not here.
  *
  * <p>Public only because graphql-java's property data fetcher reads public methods, including the
  * default methods of the two interfaces; nothing outside this package builds these types.
@@ -127,8 +131,16 @@ public final class Nodes {
             return data().string("platformVersion");
         }
 
+        default String platformFamily() {
+            return data().string("platformFamily");
+        }
+
         default Boolean enableExecuteCommand() {
             return data().bool("enableExecuteCommand");
+        }
+
+        default String tags() {
+            return data().string("tags");
         }
     }
 
@@ -139,33 +151,86 @@ public final class Nodes {
         }
     }
 
-    public record AwsAccount(NodeData data) implements Node {
+    /** An account: the loaders write its id only; its clusters and VPCs are relationship fields. */
+    public record AwsAccount(NodeData data) implements Node {}
+
+    public record Vpc(NodeData data) implements Node {
         public String name() {
             return data.string("name");
         }
-    }
 
-    public record Vpc(NodeData data) implements Node {
+        public String cidr() {
+            return data.string("cidr");
+        }
+
         public List<String> cidrBlocks() {
             return data.list("cidrBlocks");
+        }
+
+        public List<String> ipv6CidrBlocks() {
+            return data.list("ipv6CidrBlocks");
         }
 
         public Boolean isDefault() {
             return data.bool("isDefault");
         }
+
+        public String state() {
+            return data.string("state");
+        }
+
+        public String instanceTenancy() {
+            return data.string("instanceTenancy");
+        }
+
+        public String tags() {
+            return data.string("tags");
+        }
     }
 
     public record Subnet(NodeData data) implements Node {
-        public String cidrBlock() {
-            return data.string("cidrBlock");
+        public String name() {
+            return data.string("name");
+        }
+
+        public String cidr() {
+            return data.string("cidr");
+        }
+
+        public List<String> ipv6CidrBlocks() {
+            return data.list("ipv6CidrBlocks");
         }
 
         public String availabilityZone() {
             return data.string("availabilityZone");
         }
 
+        public String availabilityZoneId() {
+            return data.string("availabilityZoneId");
+        }
+
         public Boolean mapPublicIpOnLaunch() {
             return data.bool("mapPublicIpOnLaunch");
+        }
+
+        public Boolean defaultForAz() {
+            return data.bool("defaultForAz");
+        }
+
+        public Integer availableIpAddressCount() {
+            return data.integer("availableIpAddressCount");
+        }
+
+        public String state() {
+            return data.string("state");
+        }
+
+        public String arn() {
+            return data.string("arn");
+        }
+
+        public String tags() {
+            return data.string("tags");
         }
     }
 
@@ -177,9 +242,25 @@ public final class Nodes {
         public String description() {
             return data.string("description");
         }
+
+        public String tagName() {
+            return data.string("tagName");
+        }
+
+        public String ownerId() {
+            return data.string("ownerId");
+        }
+
+        public String tags() {
+            return data.string("tags");
+        }
     }
 
     public record SecurityGroupRule(NodeData data) implements Node {
+        public String groupId() {
+            return data.string("groupId");
+        }
+
         public String direction() {
             return data.string("direction");
         }
@@ -196,30 +277,74 @@ public final class Nodes {
             return data.integer("toPort");
         }
 
-        public String cidrIpv4() {
-            return data.string("cidrIpv4");
+        public String cidr() {
+            return data.string("cidr");
         }
 
-        public String cidrIpv6() {
-            return data.string("cidrIpv6");
+        public String ipv6Cidr() {
+            return data.string("ipv6Cidr");
         }
 
         public String prefixListId() {
             return data.string("prefixListId");
         }
 
+        public String peerGroupId() {
+            return data.string("peerGroupId");
+        }
+
+        public String peerAccount() {
+            return data.string("peerAccount");
+        }
+
+        public String peerVpcId() {
+            return data.string("peerVpcId");
+        }
+
+        public String vpcPeeringConnectionId() {
+            return data.string("vpcPeeringConnectionId");
+        }
+
         public String description() {
             return data.string("description");
+        }
+
+        public Boolean openToInternet() {
+            return data.bool("openToInternet");
         }
     }
 
     public record NetworkInterface(NodeData data) implements Node {
-        public String privateIpAddress() {
-            return data.string("privateIpAddress");
+        public String name() {
+            return data.string("name");
+        }
+
+        public String privateIp() {
+            return data.string("privateIp");
+        }
+
+        public List<String> privateIps() {
+            return data.list("privateIps");
         }
 
         public String publicIp() {
             return data.string("publicIp");
+        }
+
+        public List<String> publicIps() {
+            return data.list("publicIps");
+        }
+
+        public String publicDnsName() {
+            return data.string("publicDnsName");
+        }
+
+        public String privateDnsName() {
+            return data.string("privateDnsName");
+        }
+
+        public List<String> ipv6Addresses() {
+            return data.list("ipv6Addresses");
         }
 
         public String status() {
@@ -230,8 +355,36 @@ public final class Nodes {
             return data.string("interfaceType");
         }
 
+        public String requesterId() {
+            return data.string("requesterId");
+        }
+
+        public Boolean requesterManaged() {
+            return data.bool("requesterManaged");
+        }
+
         public String description() {
             return data.string("description");
+        }
+
+        public String macAddress() {
+            return data.string("macAddress");
+        }
+
+        public Boolean sourceDestCheck() {
+            return data.bool("sourceDestCheck");
+        }
+
+        public String availabilityZone() {
+            return data.string("availabilityZone");
+        }
+
+        public String attachmentStatus() {
+            return data.string("attachmentStatus");
+        }
+
+        public String tags() {
+            return data.string("tags");
         }
     }
 
@@ -242,6 +395,38 @@ public final class Nodes {
 
         public String status() {
             return data.string("status");
+        }
+
+        public Integer runningTasksCount() {
+            return data.integer("runningTasksCount");
+        }
+
+        public Integer pendingTasksCount() {
+            return data.integer("pendingTasksCount");
+        }
+
+        public Integer activeServicesCount() {
+            return data.integer("activeServicesCount");
+        }
+
+        public Integer registeredContainerInstancesCount() {
+            return data.integer("registeredContainerInstancesCount");
+        }
+
+        public List<String> capacityProviders() {
+            return data.list("capacityProviders");
+        }
+
+        public String defaultCapacityProviderStrategy() {
+            return data.string("defaultCapacityProviderStrategy");
+        }
+
+        public String containerInsights() {
+            return data.string("containerInsights");
+        }
+
+        public String tags() {
+            return data.string("tags");
         }
     }
 
@@ -274,12 +459,56 @@ public final class Nodes {
             return data.integer("pendingCount");
         }
 
-        public Boolean assignPublicIp() {
-            return data.bool("assignPublicIp");
+        public String capacityProviderStrategy() {
+            return data.string("capacityProviderStrategy");
+        }
+
+        public String schedulingStrategy() {
+            return data.string("schedulingStrategy");
+        }
+
+        public String assignPublicIp() {
+            return data.string("assignPublicIp");
+        }
+
+        public String loadBalancers() {
+            return data.string("loadBalancers");
+        }
+
+        public List<String> targetGroupArns() {
+            return data.list("targetGroupArns");
+        }
+
+        public String serviceRegistries() {
+            return data.string("serviceRegistries");
+        }
+
+        public Integer healthCheckGracePeriodSeconds() {
+            return data.integer("healthCheckGracePeriodSeconds");
+        }
+
+        public String deploymentController() {
+            return data.string("deploymentController");
+        }
+
+        public String roleArn() {
+            return data.string("roleArn");
+        }
+
+        public String propagateTags() {
+            return data.string("propagateTags");
+        }
+
+        public Boolean enableECSManagedTags() {
+            return data.bool("enableECSManagedTags");
         }
 
         public TemporalAccessor createdAt() {
             return data.time("createdAt");
+        }
+
+        public String createdBy() {
+            return data.string("createdBy");
         }
     }
 
@@ -292,8 +521,7 @@ public final class Nodes {
         /** Tasks have no name in ECS: the task id, as the workloads query names them. */
         @Override
         public String name() {
-            String name = data.string("name");
-            return name != null ? name : lastPart(data.id());
+            return lastPart(data.id());
         }
 
         @Override
@@ -309,8 +537,28 @@ public final class Nodes {
             return data.string("desiredStatus");
         }
 
+        public String healthStatus() {
+            return data.string("healthStatus");
+        }
+
+        public String connectivity() {
+            return data.string("connectivity");
+        }
+
+        public String capacityProviderName() {
+            return data.string("capacityProviderName");
+        }
+
+        public TemporalAccessor createdAt() {
+            return data.time("createdAt");
+        }
+
         public TemporalAccessor startedAt() {
             return data.time("startedAt");
+        }
+
+        public TemporalAccessor stoppingAt() {
+            return data.time("stoppingAt");
         }
 
         public TemporalAccessor stoppedAt() {
@@ -319,6 +567,10 @@ public final class Nodes {
 
         public String stoppedReason() {
             return data.string("stoppedReason");
+        }
+
+        public String stopCode() {
+            return data.string("stopCode");
         }
 
         public String availabilityZone() {
@@ -333,8 +585,32 @@ public final class Nodes {
             return data.string("memory");
         }
 
+        public Integer ephemeralStorageGiB() {
+            return data.integer("ephemeralStorageGiB");
+        }
+
         public String group() {
             return data.string("group");
+        }
+
+        public String startedBy() {
+            return data.string("startedBy");
+        }
+
+        public String eniId() {
+            return data.string("eniId");
+        }
+
+        public String eniStatus() {
+            return data.string("eniStatus");
+        }
+
+        public String privateIp() {
+            return data.string("privateIp");
+        }
+
+        public String macAddress() {
+            return data.string("macAddress");
         }
     }
 
@@ -366,8 +642,56 @@ public final class Nodes {
         public List<String> requiresCompatibilities() {
             return data.list("requiresCompatibilities");
         }
+
+        public List<String> compatibilities() {
+            return data.list("compatibilities");
+        }
+
+        public String pidMode() {
+            return data.string("pidMode");
+        }
+
+        public String ipcMode() {
+            return data.string("ipcMode");
+        }
+
+        public String operatingSystemFamily() {
+            return data.string("operatingSystemFamily");
+        }
+
+        public String cpuArchitecture() {
+            return data.string("cpuArchitecture");
+        }
+
+        public Integer ephemeralStorageGiB() {
+            return data.integer("ephemeralStorageGiB");
+        }
+
+        public String volumes() {
+            return data.string("volumes");
+        }
+
+        public TemporalAccessor registeredAt() {
+            return data.time("registeredAt");
+        }
+
+        public String registeredBy() {
+            return data.string("registeredBy");
+        }
+
+        public TemporalAccessor deregisteredAt() {
+            return data.time("deregisteredAt");
+        }
+
+        public String tags() {
+            return data.string("tags");
+        }
     }
 
+    /**
+     * A container definition. Environment values never reach the graph; of the environment only the
+     * variable names are typed here (the value fingerprints stay in {@code properties}).
+     */
     public record ContainerDefinition(NodeData data) implements Node {
         public String name() {
             return data.string("name");
@@ -382,6 +706,30 @@ public final class Nodes {
             return data.bool("essential");
         }
 
+        public Integer cpu() {
+            return data.integer("cpu");
+        }
+
+        public Integer memory() {
+            return data.integer("memory");
+        }
+
+        public Integer memoryReservation() {
+            return data.integer("memoryReservation");
+        }
+
+        public String portMappings() {
+            return data.string("portMappings");
+        }
+
+        public String mountPoints() {
+            return data.string("mountPoints");
+        }
+
+        public String user() {
+            return data.string("user");
+        }
+
         public Boolean privileged() {
             return data.bool("privileged");
         }
@@ -390,12 +738,36 @@ public final class Nodes {
             return data.bool("readonlyRootFilesystem");
         }
 
-        public String user() {
-            return data.string("user");
+        public List<String> linuxCapabilitiesAdded() {
+            return data.list("linuxCapabilitiesAdded");
         }
 
-        public List<String> portMappings() {
-            return data.list("portMappings");
+        public List<String> linuxCapabilitiesDropped() {
+            return data.list("linuxCapabilitiesDropped");
+        }
+
+        public Boolean initProcessEnabled() {
+            return data.bool("initProcessEnabled");
+        }
+
+        public List<String> environmentNames() {
+            return data.list("environmentNames");
+        }
+
+        public List<String> environmentFiles() {
+            return data.list("environmentFiles");
+        }
+
+        public List<String> secretNames() {
+            return data.list("secretNames");
+        }
+
+        public List<String> secretValueFrom() {
+            return data.list("secretValueFrom");
+        }
+
+        public String logDriver() {
+            return data.string("logDriver");
         }
     }
 
@@ -404,38 +776,61 @@ public final class Nodes {
             return data.string("name");
         }
 
-        public String lastStatus() {
-            return data.string("lastStatus");
+        /** The image reference as ECS reports it; the {@code image} field is the resolved Image node. */
+        public String imageName() {
+            return data.string("image");
+        }
+
+        public String imageDigest() {
+            return data.string("imageDigest");
         }
 
         public String runtimeId() {
             return data.string("runtimeId");
         }
 
+        public String lastStatus() {
+            return data.string("lastStatus");
+        }
+
+        public String healthStatus() {
+            return data.string("healthStatus");
+        }
+
         public Integer exitCode() {
             return data.integer("exitCode");
         }
+
+        public String reason() {
+            return data.string("reason");
+        }
+
+        public String cpu() {
+            return data.string("cpu");
+        }
+
+        public String memory() {
+            return data.string("memory");
+        }
+
+        public String memoryReservation() {
+            return data.string("memoryReservation");
+        }
+
+        public List<String> privateIps() {
+            return data.list("privateIps");
+        }
     }
 
+    /** An IAM role; until an IAM loader writes it, a placeholder carrying the name from its ARN. */
     public record IamRole(NodeData data) implements Node {
         public String name() {
             return data.string("name");
         }
-
-        public String path() {
-            return data.string("path");
-        }
     }
 
-    public record Image(NodeData data) implements Node {
-        public String repository() {
-            return data.string("repository");
-        }
-
-        public List<String> tags() {
-            return data.list("tags");
-        }
-    }
+    /** An image; until an image loader writes it, a placeholder keyed by digest only. */
+    public record Image(NodeData data) implements Node {}
 
     /** A node of a label without a GraphQL type yet; its labels and properties say what it is. */
     public record GenericNode(NodeData data) implements Node {}

@@ -85,13 +85,13 @@ class GraphQlApiTest {
                     Arguments.of(
                             ACCOUNT,
                             "AwsAccount",
-                            "... on AwsAccount { name clusters { name } }",
+                            "... on AwsAccount { clusters { name } }",
                             "node.clusters[*].name",
                             List.of("prod", "staging")),
                     Arguments.of(
                             VPC,
                             "Vpc",
-                            "... on Vpc { cidrBlocks subnets { id } }",
+                            "... on Vpc { cidr cidrBlocks subnets { id } }",
                             "node.subnets[*].id",
                             List.of(PUBLIC_SUBNET, PRIVATE_SUBNET)),
                     Arguments.of(PUBLIC_SUBNET, "Subnet", "... on Subnet { vpc { id } }", "node.vpc.id", VPC),
@@ -104,13 +104,13 @@ class GraphQlApiTest {
                     Arguments.of(
                             RULE_APP_FROM_WEB,
                             "SecurityGroupRule",
-                            "... on SecurityGroupRule { fromPort allowedFrom { name } }",
+                            "... on SecurityGroupRule { fromPort peerGroupId allowedFrom { name } }",
                             "node.allowedFrom[*].name",
                             List.of("web")),
                     Arguments.of(
                             eni(1),
                             "NetworkInterface",
-                            "... on NetworkInterface { publicIp task { id } }",
+                            "... on NetworkInterface { privateIp publicIp task { id } }",
                             "node.task.id",
                             WEB_TASK_1),
                     Arguments.of(
@@ -136,22 +136,18 @@ class GraphQlApiTest {
                     Arguments.of(
                             NGINX_DEFINITION,
                             "ContainerDefinition",
-                            "... on ContainerDefinition { imageName image { tags } }",
-                            "node.image.tags",
-                            List.of("1.27")),
+                            "... on ContainerDefinition { imageName image { id } }",
+                            "node.image.id",
+                            NGINX_IMAGE),
                     Arguments.of(
                             container(API_TASK, "api"),
                             "Container",
                             "... on Container { definition { name } }",
                             "node.definition.name",
                             "api"),
-                    Arguments.of(WEB_TASK_ROLE, "IamRole", "... on IamRole { name path }", "node.name", "web-task"),
                     Arguments.of(
-                            NGINX_IMAGE,
-                            "Image",
-                            "... on Image { repository }",
-                            "node.repository",
-                            "public.ecr.aws/nginx/nginx"));
+                            WEB_TASK_ROLE, "IamRole", "... on IamRole { name placeholder }", "node.name", "web-task"),
+                    Arguments.of(NGINX_IMAGE, "Image", "... on Image { placeholder }", "node.placeholder", true));
         }
 
         @ParameterizedTest(name = "{1}")
@@ -177,7 +173,8 @@ class GraphQlApiTest {
                               node(id: $id) {
                                 ... on EcsTask {
                                   kind name status launchType platformVersion lastStatus desiredStatus
-                                  startedAt stoppedAt stoppedReason group cpu memory firstSeen lastSeen source placeholder
+                                  startedAt stoppedAt stoppedReason stopCode group cpu memory eniId eniStatus privateIp
+                                  firstSeen lastSeen source placeholder
                                   properties { name value }
                                   service { name } cluster { name } taskDefinition { family revision }
                                   networkInterfaces { id subnet { id } securityGroups { id } }
@@ -195,6 +192,7 @@ class GraphQlApiTest {
             response.path("node.status").entity(String.class).isEqualTo("STOPPED");
             response.path("node.startedAt").entity(String.class).isEqualTo("2026-11-30T08:04:00Z");
             response.path("node.stoppedAt").entity(String.class).isEqualTo("2026-11-30T09:00:00Z");
+            response.path("node.stopCode").entity(String.class).isEqualTo("EssentialContainerExited");
             response.path("node.source").entity(String.class).isEqualTo(SOURCE);
             response.path("node.placeholder").entity(Boolean.class).isEqualTo(false);
             response.path("node.properties[?(@.name == 'launchType')].value")
@@ -203,17 +201,97 @@ class GraphQlApiTest {
             response.path("node.service.name").entity(String.class).isEqualTo("api");
             response.path("node.cluster.name").entity(String.class).isEqualTo("staging");
             response.path("node.taskDefinition.revision").entity(Integer.class).isEqualTo(7);
-            response.path("node.networkInterfaces[0].id").entity(String.class).isEqualTo(eni(4));
-            response.path("node.networkInterfaces[0].subnet.id")
-                    .entity(String.class)
-                    .isEqualTo(PRIVATE_SUBNET);
+            // ECS deleted the stopped task's ENI: the task keeps its id and address for attribution by time
+            response.path("node.networkInterfaces").entityList(Object.class).hasSize(0);
+            response.path("node.eniId").entity(String.class).isEqualTo(eni(4));
+            response.path("node.eniStatus").entity(String.class).isEqualTo("DELETED");
+            response.path("node.privateIp").entity(String.class).isEqualTo(privateIp(4, PRIVATE_SUBNET));
             response.path("node.subnet.id").entity(String.class).isEqualTo(PRIVATE_SUBNET);
-            response.path("node.securityGroups[*].name")
-                    .entityList(String.class)
-                    .containsExactly("app");
+            response.path("node.securityGroups").entityList(Object.class).hasSize(0);
             response.path("node.containers[*].image.id")
                     .entityList(String.class)
                     .containsExactly(API_IMAGE);
+        }
+
+        @Test
+        @DisplayName("reads the properties as the AWS loader writes them: names, integers, datetimes, JSON text, lists")
+        void loaderProperties() {
+            var response = graphQl.document("""
+                            query($open: ID!, $egress: ID!, $eni: ID!, $web: ID!, $api: ID!, $cluster: ID!) {
+                              open: node(id: $open) {
+                                ... on SecurityGroupRule { protocol fromPort toPort cidr peerGroupId openToInternet }
+                              }
+                              egress: node(id: $egress) {
+                                ... on SecurityGroupRule { direction protocol fromPort toPort cidr openToInternet }
+                              }
+                              eni: node(id: $eni) {
+                                ... on NetworkInterface { privateIp privateIps publicIp requesterManaged macAddress }
+                              }
+                              web: node(id: $web) {
+                                ... on EcsService { assignPublicIp loadBalancers targetGroupArns createdAt tags }
+                              }
+                              api: node(id: $api) {
+                                ... on ContainerDefinition {
+                                  imageName environmentNames secretNames secretValueFrom user readonlyRootFilesystem
+                                  linuxCapabilitiesAdded linuxCapabilitiesDropped logDriver portMappings cpu
+                                }
+                              }
+                              cluster: node(id: $cluster) {
+                                ... on EcsCluster { runningTasksCount activeServicesCount capacityProviders containerInsights }
+                              }
+                            }
+                            """)
+                    .variable("open", RULE_HTTPS_FROM_ANYWHERE)
+                    .variable("egress", RULE_APP_EGRESS)
+                    .variable("eni", eni(1))
+                    .variable("web", WEB_SERVICE)
+                    .variable("api", API_DEFINITION)
+                    .variable("cluster", PROD_CLUSTER)
+                    .execute();
+            response.errors().verify();
+
+            response.path("open.protocol").entity(String.class).isEqualTo("tcp");
+            response.path("open.fromPort").entity(Integer.class).isEqualTo(443);
+            response.path("open.cidr").entity(String.class).isEqualTo("0.0.0.0/0");
+            response.path("open.peerGroupId").valueIsNull();
+            response.path("open.openToInternet").entity(Boolean.class).isEqualTo(true);
+            response.path("egress.direction").entity(String.class).isEqualTo("egress");
+            response.path("egress.protocol").entity(String.class).isEqualTo("all");
+            response.path("egress.fromPort").valueIsNull();
+            response.path("egress.toPort").valueIsNull();
+            response.path("eni.privateIp").entity(String.class).isEqualTo(privateIp(1, PUBLIC_SUBNET));
+            response.path("eni.privateIps").entityList(String.class).containsExactly(privateIp(1, PUBLIC_SUBNET));
+            response.path("eni.publicIp").entity(String.class).isEqualTo("203.0.113.10");
+            response.path("eni.requesterManaged").entity(Boolean.class).isEqualTo(true);
+            response.path("web.assignPublicIp").entity(String.class).isEqualTo("ENABLED");
+            response.path("web.loadBalancers")
+                    .entity(String.class)
+                    .satisfies(json -> assertThat(json)
+                            .startsWith("[{")
+                            .contains("\"targetGroupArn\":\"" + WEB_TARGET_GROUP + "\"", "\"containerPort\":8080"));
+            response.path("web.targetGroupArns").entityList(String.class).containsExactly(WEB_TARGET_GROUP);
+            response.path("web.createdAt").entity(String.class).isEqualTo("2026-10-31T08:00:00Z");
+            response.path("web.tags").entity(String.class).isEqualTo("{\"team\":\"payments\"}");
+            response.path("api.environmentNames").entityList(String.class).containsExactly("SPRING_PROFILES_ACTIVE");
+            response.path("api.secretNames").entityList(String.class).containsExactly("DB_PASSWORD");
+            response.path("api.secretValueFrom[0]")
+                    .entity(String.class)
+                    .satisfies(from -> assertThat(from).startsWith(API_DB_SECRET));
+            response.path("api.user").entity(String.class).isEqualTo("1000");
+            response.path("api.readonlyRootFilesystem").entity(Boolean.class).isEqualTo(true);
+            response.path("api.linuxCapabilitiesAdded").entityList(String.class).hasSize(0);
+            response.path("api.linuxCapabilitiesDropped")
+                    .entityList(String.class)
+                    .containsExactly("ALL");
+            response.path("api.portMappings")
+                    .entity(String.class)
+                    .satisfies(json -> assertThat(json).contains("\"containerPort\":8080"));
+            response.path("api.cpu").entity(Integer.class).isEqualTo(0);
+            response.path("cluster.runningTasksCount").entity(Integer.class).isEqualTo(3);
+            response.path("cluster.activeServicesCount").entity(Integer.class).isEqualTo(2);
+            response.path("cluster.capacityProviders")
+                    .entityList(String.class)
+                    .containsExactly("FARGATE", "FARGATE_SPOT");
         }
 
         @Test
@@ -486,7 +564,7 @@ class GraphQlApiTest {
 
         response.path("stats.nodeTotal")
                 .entity(Integer.class)
-                .isEqualTo(fixture.nodes().size());
+                .isEqualTo(fixture.nodes().size() + fixture.placeholders().size());
         response.path("stats.relationshipTotal")
                 .entity(Integer.class)
                 .isEqualTo(fixture.relationships().size());
@@ -495,14 +573,23 @@ class GraphQlApiTest {
                 .containsExactly(4);
         response.path("stats.relationshipCounts[?(@.type == 'USES_ENI')].count")
                 .entityList(Integer.class)
-                .containsExactly(4);
+                .containsExactly(3);
+        var regional = fixture.coveredLabels().stream()
+                .filter(label -> label != NodeLabel.AwsAccount)
+                .map(NodeLabel::name)
+                .sorted()
+                .toList();
         response.path("stats.syncScopes[*].kind")
                 .entityList(String.class)
-                .containsExactly("EcsCluster", "EcsService", "EcsTask", "IamRole");
+                .containsExactly(Stream.concat(regional.stream(), Stream.of("AwsAccount"))
+                        .toArray(String[]::new));
         response.path("stats.syncScopes[*].lastComplete")
                 .entityList(Boolean.class)
-                .containsExactly(true, true, true, true);
-        response.path("stats.syncScopes[3].region").entity(String.class).isEqualTo("global");
+                .hasSize(regional.size() + 1)
+                .doesNotContain(false);
+        response.path("stats.syncScopes[" + regional.size() + "].region")
+                .entity(String.class)
+                .isEqualTo("global");
         response.path("stats.syncRuns[0].status").entity(String.class).isEqualTo("complete");
         response.path("stats.syncRuns[0].nodes")
                 .entity(Integer.class)

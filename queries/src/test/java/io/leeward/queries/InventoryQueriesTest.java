@@ -74,8 +74,8 @@ class InventoryQueriesTest {
                                 .containsEntry("name", STAGING_TASK.substring(STAGING_TASK.lastIndexOf('/') + 1))
                                 .containsEntry("cluster", STAGING_CLUSTER)
                                 .containsEntry("status", "STOPPED");
-                        assertThat(row.get("startedAt")).isNotNull();
-                        assertThat(row.get("stoppedAt")).isNotNull();
+                        assertThat(row.get("startedAt")).isInstanceOf(java.time.ZonedDateTime.class);
+                        assertThat(row.get("stoppedAt")).isInstanceOf(java.time.ZonedDateTime.class);
                         assertThat(properties(row)).containsEntry("desiredStatus", "STOPPED");
                     });
         }
@@ -199,6 +199,8 @@ class InventoryQueriesTest {
         for (RelType type : RelType.values()) {
             assertThat(counts).containsEntry("relationship:" + type.name(), fixture.count(type));
         }
-        assertThat(counts).containsEntry("label:EcsTask", 4L).containsEntry("relationship:USES_ENI", 4L);
+        // the stopped task's ENI was deleted: it keeps eniId and privateIp, but no USES_ENI
+        assertThat(counts).containsEntry("label:EcsTask", 4L).containsEntry("relationship:USES_ENI", 3L);
+        assertThat(counts).containsEntry("label:IamRole", 2L).containsEntry("label:Image", 3L);
     }
 }

@@ -47,6 +47,8 @@ class LinkQueriesTest {
                 Arguments.of("links.task.task-definition", WEB_TASK_2, List.of(WEB_TASK_DEFINITION)),
                 Arguments.of("links.task.network-interfaces", WEB_TASK_2, List.of(eni(2))),
                 Arguments.of("links.task.subnets", WEB_TASK_2, List.of(PUBLIC_SUBNET)),
+                Arguments.of("links.task.network-interfaces", STAGING_TASK, List.of()),
+                Arguments.of("links.task.subnets", STAGING_TASK, List.of(PRIVATE_SUBNET)),
                 Arguments.of("links.task.security-groups", API_TASK, List.of(APP_SG)),
                 Arguments.of(
                         "links.task.containers",
