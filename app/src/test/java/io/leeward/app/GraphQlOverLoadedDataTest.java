@@ -8,6 +8,7 @@ import io.leeward.app.demo.DemoManifest.Kind;
 import io.leeward.graph.schema.NodeLabel;
 import io.leeward.graph.store.GraphStore;
 import io.leeward.loaders.aws.AwsCliImport;
+import io.leeward.loaders.ingest.Fingerprints;
 import io.leeward.loaders.ingest.IngestReport;
 import io.leeward.loaders.ingest.ProgressListener;
 import java.io.IOException;
@@ -98,6 +99,9 @@ class GraphQlOverLoadedDataTest {
     GraphStore store;
 
     @Autowired
+    Fingerprints fingerprints;
+
+    @Autowired
     ExecutionGraphQlService service;
 
     GraphQlTester graphQl;
@@ -106,7 +110,7 @@ class GraphQlOverLoadedDataTest {
     @BeforeAll
     void loadDemoAccount() {
         demo = DemoGenerator.builder().build().generate(HOME.resolve("demo-input"));
-        IngestReport report = AwsCliImport.create().load(demo.directory(), store, ProgressListener.NONE);
+        IngestReport report = AwsCliImport.create(fingerprints).load(demo.directory(), store, ProgressListener.NONE);
         assertThat(report.hasRejections()).as("rejections of the demo input").isFalse();
         graphQl = ExecutionGraphQlServiceTester.create(service);
     }

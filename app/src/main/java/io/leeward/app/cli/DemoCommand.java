@@ -5,6 +5,7 @@ import io.leeward.app.demo.DemoGenerator;
 import io.leeward.app.demo.DemoManifest;
 import io.leeward.app.demo.DemoManifest.Kind;
 import io.leeward.loaders.aws.AwsCliImport;
+import io.leeward.loaders.ingest.Fingerprints;
 import io.leeward.queries.QueryCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
                     + generator.options().region() + "), scale " + scale + ", seed " + seed + ": "
                     + manifest.files().size() + " files in " + input);
             var progress = new ProgressBar(spec.commandLine().getErr(), "demo");
-            var report = AwsCliImport.create().load(input, app.store(), progress::update);
+            var report = AwsCliImport.create(app.bean(Fingerprints.class)).load(input, app.store(), progress::update);
             progress.done();
             IngestSummary.print(out, report);
             printInventory(out, manifest);

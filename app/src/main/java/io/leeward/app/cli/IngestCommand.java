@@ -1,6 +1,7 @@
 package io.leeward.app.cli;
 
 import io.leeward.loaders.aws.AwsCliImport;
+import io.leeward.loaders.ingest.Fingerprints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,7 +48,7 @@ final class IngestCommand implements Runnable {
             var out = spec.commandLine().getOut();
             try (var app = AppContext.start(LeewardCommand.root(spec).options(null), false)) {
                 var progress = new ProgressBar(spec.commandLine().getErr(), "aws");
-                var report = AwsCliImport.create().load(dir, app.store(), progress::update);
+                var report = AwsCliImport.create(app.bean(Fingerprints.class)).load(dir, app.store(), progress::update);
                 progress.done();
                 IngestSummary.print(out, report);
                 return report.hasRejections() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;

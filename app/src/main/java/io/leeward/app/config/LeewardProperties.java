@@ -10,14 +10,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param home where embedded data, generated demo input and reports live (default {@code ~/.leeward})
  * @param neo4j a remote Neo4j; without a URI Leeward runs Neo4j embedded under {@code home}
  * @param embedded options of the embedded Neo4j
+ * @param fingerprintKey base64 key for fingerprints of values kept out of the graph; empty: a key
+ *     generated once in {@code home/fingerprint.key}
  */
 @ConfigurationProperties("leeward")
-public record LeewardProperties(Path home, Neo4j neo4j, Embedded embedded) {
+public record LeewardProperties(Path home, Neo4j neo4j, Embedded embedded, String fingerprintKey) {
 
     public LeewardProperties {
         home = home == null ? Path.of(System.getProperty("user.home"), ".leeward") : home;
         neo4j = neo4j == null ? new Neo4j(null, "neo4j", null, null) : neo4j;
         embedded = embedded == null ? new Embedded(0, null) : embedded;
+    }
+
+    @Override
+    public String toString() {
+        return "LeewardProperties[home=" + home + ", neo4j=" + neo4j + ", embedded=" + embedded + "]";
     }
 
     /**

@@ -3,6 +3,7 @@ package io.leeward.app.config;
 import io.leeward.graph.neo4j.Neo4jStore;
 import io.leeward.graph.neo4j.StoreConfig;
 import io.leeward.graph.store.GraphStore;
+import io.leeward.loaders.ingest.Fingerprints;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,12 @@ public class StoreConfiguration {
     @Lazy
     GraphStore graphStore(LeewardProperties properties) {
         return Neo4jStore.open(storeConfig(properties));
+    }
+
+    @Bean
+    @Lazy
+    Fingerprints fingerprints(LeewardProperties properties) {
+        return FingerprintKey.load(properties);
     }
 
     public static StoreConfig storeConfig(LeewardProperties properties) {

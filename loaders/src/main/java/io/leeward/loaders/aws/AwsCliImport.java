@@ -8,6 +8,7 @@ import io.leeward.graph.store.Scope;
 import io.leeward.graph.store.SyncRequest;
 import io.leeward.graph.store.SyncSession;
 import io.leeward.loaders.aws.Layout.RegionInput;
+import io.leeward.loaders.ingest.Fingerprints;
 import io.leeward.loaders.ingest.IngestReport;
 import io.leeward.loaders.ingest.IngestReport.Skipped;
 import io.leeward.loaders.ingest.ProgressListener;
@@ -22,7 +23,7 @@ import java.util.Map;
  * docs/formats.md.
  *
  * <pre>{@code
- * IngestReport report = AwsCliImport.create().load(dir, store, ProgressListener.NONE);
+ * IngestReport report = AwsCliImport.create(fingerprints).load(dir, store, ProgressListener.NONE);
  * if (report.hasRejections()) { ... exit 1 ... }
  * }</pre>
  */
@@ -31,23 +32,29 @@ public final class AwsCliImport {
     public static final String SOURCE = "aws";
 
     private final SyncRequest request;
+    private final Fingerprints fingerprints;
 
-    private AwsCliImport(SyncRequest request) {
+    private AwsCliImport(SyncRequest request, Fingerprints fingerprints) {
         this.request = request;
+        this.fingerprints = fingerprints;
     }
 
-    /** An import with the store's default batch size and writers. */
-    public static AwsCliImport create() {
-        return new AwsCliImport(SyncRequest.of(SOURCE));
+    /**
+     * An import with the store's default batch size and writers. Environment values are kept only
+     * as fingerprints under {@code fingerprints}' key, which must stay the same between loads.
+     */
+    public static AwsCliImport create(Fingerprints fingerprints) {
+        return create(SyncRequest.of(SOURCE), fingerprints);
     }
 
     /** An import with its own sync settings (batch size, writers, clock); the source must be {@value #SOURCE}. */
-    public static AwsCliImport create(SyncRequest request) {
+    public static AwsCliImport create(SyncRequest request, Fingerprints fingerprints) {
         Check.notNull(request, "request");
+        Check.notNull(fingerprints, "fingerprints");
         Check.that(
                 SOURCE.equals(request.source()),
                 "the AWS CLI import writes source " + SOURCE + ", not " + request.source());
-        return new AwsCliImport(request);
+        return new AwsCliImport(request, fingerprints);
     }
 
     /**
@@ -74,7 +81,7 @@ public final class AwsCliImport {
                     account = region.account();
                     writeAccount(session, account);
                 }
-                new RegionLoader(session, region, report, tracker).load();
+                new RegionLoader(session, region, report, tracker, fingerprints).load();
             }
             return report.build(session.complete());
         }

@@ -3,6 +3,7 @@ package io.leeward.loaders.aws;
 import io.leeward.graph.schema.NodeLabel;
 import io.leeward.loaders.ingest.Arn;
 import io.leeward.loaders.ingest.ArnType;
+import io.leeward.loaders.ingest.Fingerprints;
 import io.leeward.loaders.ingest.JsonFields;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -19,13 +20,15 @@ import java.util.Set;
 final class RegionContext {
     private final String account;
     private final String region;
+    private final Fingerprints fingerprints;
     private final Set<NodeLabel> loaded = EnumSet.noneOf(NodeLabel.class);
     private final Set<String> taskDefinitions = new HashSet<>();
     private final Map<String, String> services = new HashMap<>();
 
-    RegionContext(String account, String region, Set<FileKind> present) {
+    RegionContext(String account, String region, Set<FileKind> present, Fingerprints fingerprints) {
         this.account = account;
         this.region = region;
+        this.fingerprints = fingerprints;
         for (FileKind kind : present) {
             for (NodeLabel label : NodeLabel.values()) {
                 if (kind.produces(label)) {
@@ -42,6 +45,11 @@ final class RegionContext {
 
     String region() {
         return region;
+    }
+
+    /** Fingerprints of values that must not enter the graph, under this installation's key. */
+    Fingerprints fingerprints() {
+        return fingerprints;
     }
 
     /** Whether this region's input has a file kind that writes nodes of this label. */

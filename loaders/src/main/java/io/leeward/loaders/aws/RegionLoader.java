@@ -6,6 +6,7 @@ import io.leeward.graph.store.Scope;
 import io.leeward.graph.store.SyncSession;
 import io.leeward.loaders.aws.Layout.InputFile;
 import io.leeward.loaders.aws.Layout.RegionInput;
+import io.leeward.loaders.ingest.Fingerprints;
 import io.leeward.loaders.ingest.IngestReport;
 import io.leeward.loaders.ingest.InvalidRecordException;
 import io.leeward.loaders.ingest.JsonRecord;
@@ -33,13 +34,18 @@ final class RegionLoader {
     private final Emitter out;
     private final Map<FileKind, List<String>> problems = new EnumMap<>(FileKind.class);
 
-    RegionLoader(SyncSession session, RegionInput input, IngestReport.Builder report, Progress progress) {
+    RegionLoader(
+            SyncSession session,
+            RegionInput input,
+            IngestReport.Builder report,
+            Progress progress,
+            Fingerprints fingerprints) {
         this.session = session;
         this.input = input;
         this.report = report;
         this.progress = progress;
         this.context =
-                new RegionContext(input.account(), input.region(), input.files().keySet());
+                new RegionContext(input.account(), input.region(), input.files().keySet(), fingerprints);
         this.out = new Emitter(session, context);
     }
 

@@ -13,7 +13,6 @@ import static io.leeward.graph.schema.RelType.TASK_ROLE;
 
 import io.leeward.graph.schema.RelType;
 import io.leeward.loaders.ingest.Arn;
-import io.leeward.loaders.ingest.Fingerprints;
 import io.leeward.loaders.ingest.JsonFields;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -88,7 +87,7 @@ final class TaskDefinitionMapper implements RecordMapper {
             String value = variable.secretString("value");
             environmentNames.add(variableName);
             if (value != null) {
-                fingerprints.add(variableName + "=" + Fingerprints.sha256(value));
+                fingerprints.add(variableName + "=" + context.fingerprints().of(value));
             }
         }
         var environmentFiles = new ArrayList<String>();

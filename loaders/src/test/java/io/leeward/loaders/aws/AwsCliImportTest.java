@@ -40,6 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
 @WithNeo4j
 @DisplayName("Importing AWS CLI output")
 class AwsCliImportTest {
+    static final Fingerprints FINGERPRINTS =
+            Fingerprints.keyed("leeward-test-fingerprint-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final String REGION_DIR = "111122223333/eu-west-1/";
     private static final String CLUSTER = "arn:aws:ecs:eu-west-1:111122223333:cluster/prod";
@@ -66,7 +69,8 @@ class AwsCliImportTest {
     }
 
     private IngestReport load(Path dir) {
-        return AwsCliImport.create(SyncRequest.of("aws").withBatchSize(7)).load(dir, store, ProgressListener.NONE);
+        return AwsCliImport.create(SyncRequest.of("aws").withBatchSize(7), FINGERPRINTS)
+                .load(dir, store, ProgressListener.NONE);
     }
 
     private List<Map<String, Object>> rows(String cypher) {
@@ -310,15 +314,15 @@ class AwsCliImportTest {
             assertThat(fingerprints.get("names"))
                     .isEqualTo(List.of("SPRING_PROFILES_ACTIVE", "DATABASE_URL", "FEATURE_FLAGS"));
             assertThat(String.valueOf(fingerprints.get("fps")))
-                    .contains("DATABASE_URL="
-                            + Fingerprints.sha256("postgres://app:Sup3rS3cretValue@db.internal:5432/app"));
+                    .contains(
+                            "DATABASE_URL=" + FINGERPRINTS.of("postgres://app:Sup3rS3cretValue@db.internal:5432/app"));
         }
 
         @Test
         @DisplayName("progress ends at the total bytes of the files read")
         void progress() throws IOException {
             var calls = new ArrayList<long[]>();
-            AwsCliImport.create()
+            AwsCliImport.create(FINGERPRINTS)
                     .load(input, store, (records, done, total) -> calls.add(new long[] {records, done, total}));
 
             long total;

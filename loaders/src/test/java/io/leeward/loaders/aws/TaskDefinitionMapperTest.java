@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("Task definition secrets and images")
 class TaskDefinitionMapperTest {
     private static final Arn DEFINITION = Arn.parse("arn:aws:ecs:eu-west-1:111122223333:task-definition/web:42");
-    private static final RegionContext CONTEXT = new RegionContext("111122223333", "eu-west-1", Set.of());
+    private static final RegionContext CONTEXT =
+            new RegionContext("111122223333", "eu-west-1", Set.of(), AwsCliImportTest.FINGERPRINTS);
 
     @ParameterizedTest(name = "{0}")
     @DisplayName("a secret's valueFrom names the secret or parameter it reads")

@@ -238,9 +238,19 @@ class JsonFieldsTest {
     }
 
     @Test
-    @DisplayName("fingerprints a value as sha256 hex, never the value itself")
+    @DisplayName("fingerprints a value as HMAC-SHA256 under the installation key (RFC 4231 test case 1)")
     void fingerprints() {
-        assertThat(Fingerprints.sha256("abc"))
-                .isEqualTo("sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        byte[] key = new byte[20];
+        java.util.Arrays.fill(key, (byte) 0x0b);
+
+        assertThat(Fingerprints.keyed(key).of("Hi There"))
+                .isEqualTo("hmac-sha256:b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+    }
+
+    @Test
+    @DisplayName("refuses a fingerprint key too short to be secret, and never shows the key")
+    void fingerprintKey() {
+        assertThatThrownBy(() -> Fingerprints.keyed(new byte[8])).hasMessageContaining("at least 16 bytes, got 8");
+        assertThat(Fingerprints.keyed(new byte[16])).hasToString("Fingerprints[HmacSHA256, key hidden]");
     }
 }
