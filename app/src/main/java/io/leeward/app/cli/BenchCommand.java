@@ -19,14 +19,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Measure Leeward's paths against a ceiling measured in the same run.",
         subcommands = {BenchCommand.Ingest.class})
-final class BenchCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class BenchCommand {
+    // no action of its own: without a subcommand picocli reports the missing one and exits 2
 
     /** The inventory load: the demo account through the AWS loader vs bare UNWIND … CREATE. */
     @Command(

@@ -16,14 +16,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Load data from files into the graph.",
         subcommands = {IngestCommand.Aws.class})
-final class IngestCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class IngestCommand {
+    // no action of its own: without a subcommand picocli reports the missing one and exits 2
 
     /** AWS CLI JSON output laid out per account and region. */
     @Command(

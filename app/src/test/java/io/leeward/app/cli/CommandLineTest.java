@@ -31,6 +31,15 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("exits 2 when a command that needs a subcommand gets none")
+    void missingSubcommand() {
+        var cli = Cli.run("ingest");
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("Missing required subcommand").contains("aws");
+    }
+
+    @Test
     @DisplayName("lists the query catalog with parameters")
     void listsQueries() {
         var cli = Cli.run("query", "--list");
