@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -25,6 +26,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
  */
 @AutoConfiguration
 @ConditionalOnBean(GraphStore.class)
+@Import({NodeController.class, WorkloadController.class, StatsController.class})
 public class LeewardGraphQlConfiguration {
 
     @Bean
@@ -36,21 +38,6 @@ public class LeewardGraphQlConfiguration {
     @Bean
     GraphReader leewardGraphReader(GraphStore store, QueryCatalog catalog) {
         return new GraphReader(store, catalog);
-    }
-
-    @Bean
-    NodeController leewardNodeController(GraphReader reader) {
-        return new NodeController(reader);
-    }
-
-    @Bean
-    WorkloadController leewardWorkloadController(GraphReader reader) {
-        return new WorkloadController(reader);
-    }
-
-    @Bean
-    StatsController leewardStatsController(GraphReader reader) {
-        return new StatsController(reader);
     }
 
     @Bean
