@@ -2,15 +2,20 @@ package io.leeward.graphql;
 
 import io.leeward.graph.store.GraphStore;
 import io.leeward.queries.QueryCatalog;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * Leeward's GraphQL API over the graph store: the controllers and batch mappings of
+ * Leeward's GraphQL API over the graph store: the controllers and relationship fields of
  * {@code graphql/schema.graphqls}, the DateTime scalar and the error classification. Spring Boot's
  * GraphQL auto-configuration builds the schema and serves it at {@code /graphql}; GraphiQL is the
  * application's choice ({@code spring.graphql.graphiql.enabled=true}).
@@ -21,6 +26,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
  */
 @AutoConfiguration
 @ConditionalOnBean(GraphStore.class)
+@Import({NodeController.class, WorkloadController.class, StatsController.class})
 public class LeewardGraphQlConfiguration {
 
     @Bean
@@ -35,33 +41,11 @@ public class LeewardGraphQlConfiguration {
     }
 
     @Bean
-    Links leewardGraphQlLinks(GraphReader reader) {
-        return new Links(reader);
-    }
-
-    @Bean
-    NodeController leewardNodeController(GraphReader reader) {
-        return new NodeController(reader);
-    }
-
-    @Bean
-    WorkloadController leewardWorkloadController(GraphReader reader) {
-        return new WorkloadController(reader);
-    }
-
-    @Bean
-    StatsController leewardStatsController(GraphReader reader) {
-        return new StatsController(reader);
-    }
-
-    @Bean
-    WorkloadRelationships leewardWorkloadRelationships(Links links) {
-        return new WorkloadRelationships(links);
-    }
-
-    @Bean
-    NetworkRelationships leewardNetworkRelationships(Links links) {
-        return new NetworkRelationships(links);
+    RelationshipFields leewardRelationshipFields(
+            GraphReader reader,
+            BatchLoaderRegistry batchLoaders,
+            @Qualifier("applicationTaskExecutor") ObjectProvider<Executor> executor) {
+        return new RelationshipFields(reader, batchLoaders, executor.getIfAvailable());
     }
 
     @Bean

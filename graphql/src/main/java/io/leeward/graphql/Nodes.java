@@ -13,7 +13,7 @@ import java.util.List;
  * and a few more shortened). A GraphQL field differs from its property only where the property name
  * would clash with a relationship field ({@code imageName} reads {@code image}). Structures the
  * loader keeps whole (port mappings, load balancers, volumes, tags) are compact JSON text.
- * Relationship fields are resolved by the batch mappings, not here.
+ * Relationship fields are resolved by {@link RelationshipFields}, not here.
  *
  * <p>Public only because graphql-java's property data fetcher reads public methods, including the
  * default methods of the two interfaces; nothing outside this package builds these types.
