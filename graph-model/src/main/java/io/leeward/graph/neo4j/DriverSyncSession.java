@@ -351,10 +351,17 @@ final class DriverSyncSession implements SyncSession {
         var deleted = new LinkedHashMap<String, Long>();
         var statements = new LinkedHashMap<String, Statement>();
         for (Scope scope : scopes) {
-            String cypher = scope.isNodeKind()
-                    ? Cypher.deleteStaleNodes(NodeLabel.valueOf(scope.kind()))
-                    : Cypher.deleteStaleRelationships(RelType.valueOf(scope.kind()));
+            String cypher;
+            String kind;
+            if (scope.isNodeKind()) {
+                cypher = Cypher.DELETE_STALE_NODES;
+                kind = NodeLabel.valueOf(scope.kind()).name();
+            } else {
+                cypher = Cypher.DELETE_STALE_RELATIONSHIPS;
+                kind = RelType.valueOf(scope.kind()).name();
+            }
             var params = new HashMap<String, Object>();
+            params.put("kind", kind);
             params.put("source", scope.source());
             params.put("account", scope.account());
             params.put("region", scope.region() == null ? "" : scope.region());
@@ -381,8 +388,8 @@ final class DriverSyncSession implements SyncSession {
             statements.put(
                     label.name(),
                     new Statement(
-                            Cypher.deleteOrphanPlaceholders(label),
-                            Map.of("source", request.source(), "limit", DELETE_BATCH)));
+                            Cypher.DELETE_ORPHAN_PLACEHOLDERS,
+                            Map.of("kind", label.name(), "source", request.source(), "limit", DELETE_BATCH)));
             deleted.put(label.name(), 0L);
         }
         deleteInPasses(statements, deleted);
