@@ -26,14 +26,21 @@ final class Cypher {
                 + "n.lastSeen = $now, n.source = $source, n.syncId = $syncId";
     }
 
+    /**
+     * A reference creates a placeholder, fills in only a placeholder's properties, and refreshes the
+     * stamps of any node of this source it names: a node something still points at (a task
+     * definition no longer listed but still run by a task) is not stale.
+     */
     static String mergeReferences(NodeLabel label) {
         return WRITE_OPTIONS
                 + "UNWIND $rows AS row "
                 + "MERGE (n:" + label.cypher() + " {id: row.id}) "
                 + "ON CREATE SET n.firstSeen = $now, n.placeholder = true, n.source = $source, "
                 + "n.account = row.account, n.region = row.region "
-                + "WITH n, row WHERE n.placeholder = true AND n.source = $source "
-                + "SET n += row.props, n.lastSeen = $now, n.syncId = $syncId";
+                + "WITH n, row WHERE n.source = $source "
+                + "SET n.lastSeen = $now, n.syncId = $syncId "
+                + "WITH n, row WHERE n.placeholder = true "
+                + "SET n += row.props";
     }
 
     static String mergeRelationships(RelType type, NodeLabel from, NodeLabel to, boolean keyed) {

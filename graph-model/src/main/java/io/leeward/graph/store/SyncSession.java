@@ -19,9 +19,9 @@ public interface SyncSession extends AutoCloseable {
     void write(RelRecord relationship);
 
     /**
-     * Makes sure a node another source owns exists, as a placeholder, so relationships can point at
-     * it (a task role before IAM is loaded). Never overwrites a node that is not this source's
-     * placeholder.
+     * Makes sure a node exists, as a placeholder, so relationships can point at it (a task role
+     * before IAM is loaded). Never overwrites the properties of a node that is not a placeholder; a
+     * node of this source that is referenced counts as seen in this sync, so stale cleanup keeps it.
      */
     void reference(NodeRecord node);
 

@@ -275,6 +275,23 @@ abstract class GraphStoreContract {
         }
 
         @Test
+        @DisplayName("a real node that is no longer listed but still referenced survives the cleanup of its scope")
+        void referencedNodeKept() {
+            sync(s -> network(s, List.of("subnet-a")));
+
+            sync(s -> {
+                s.reference(vpc("vpc-1", Map.of("cidr", "ignored")));
+                s.write(subnet("subnet-a"));
+                s.write(inVpc("subnet-a", "vpc-1"));
+                coverNetwork(s);
+            });
+
+            assertThat(count("MATCH (:Subnet {id: 'subnet-a'})-[:IN_VPC]->(v:Vpc {id: 'vpc-1', cidr: '10.0.0.0/16'}) "
+                            + "WHERE v.placeholder IS NULL RETURN count(v)"))
+                    .isEqualTo(1);
+        }
+
+        @Test
         @DisplayName("placeholders nothing points at any more are removed")
         void orphanPlaceholders() {
             sync(s -> {

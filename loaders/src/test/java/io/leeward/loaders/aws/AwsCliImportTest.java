@@ -395,6 +395,20 @@ class AwsCliImportTest {
         }
 
         @Test
+        @DisplayName("keeps a task definition no longer exported while a running task still runs it")
+        void keepsReferencedDefinition() throws IOException {
+            load();
+            Files.delete(input.resolve("111122223333/eu-west-1/ecs-describe-task-definition-web-42.json"));
+
+            load();
+
+            assertThat(count("MATCH (:EcsTask)-[:INSTANCE_OF]->(td:TaskDefinition) "
+                            + "WHERE td.id ENDS WITH 'web:42' AND td.placeholder IS NULL AND td.family = 'web' "
+                            + "RETURN count(DISTINCT td)"))
+                    .isEqualTo(1);
+        }
+
+        @Test
         @DisplayName(
                 "with a rejected record in a file kind deletes nothing of that kind, while complete kinds are cleaned")
         void rejectedKeepsStale() throws IOException {
