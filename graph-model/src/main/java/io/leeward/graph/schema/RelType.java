@@ -11,13 +11,14 @@ import java.util.List;
 public enum RelType {
     IN_ACCOUNT(List.of(Vpc, EcsCluster), List.of(AwsAccount), "The resource belongs to this AWS account."),
     IN_VPC(
-            List.of(Subnet, SecurityGroup, RouteTable, NetworkAcl, LoadBalancer),
+            List.of(Subnet, SecurityGroup, RouteTable, NetworkAcl, LoadBalancer, TargetGroup),
             List.of(Vpc),
-            "The resource lives in this VPC."),
+            "The resource lives in this VPC; a target group routes to targets in it."),
     IN_SUBNET(
-            List.of(NetworkInterface, EcsService, EcsTask, Ec2Instance, NatGateway),
+            List.of(NetworkInterface, EcsService, EcsTask, Ec2Instance, NatGateway, LoadBalancer),
             List.of(Subnet),
-            "The interface, instance or task is placed in this subnet; a service lists it in its awsvpc configuration."),
+            "The interface, instance or task is placed in this subnet; a service lists it in its awsvpc configuration;"
+                    + " a load balancer is enabled in it for one availability zone."),
     PROTECTED_BY(
             List.of(NetworkInterface, EcsService, LoadBalancer, Ec2Instance),
             List.of(SecurityGroup),
@@ -35,8 +36,9 @@ public enum RelType {
     FORWARDS_TO(List.of(Listener), List.of(TargetGroup), "The listener forwards to this target group."),
     TARGETS(
             List.of(TargetGroup),
-            List.of(EcsTask, NetworkInterface, Ec2Instance),
-            "The target group sends traffic to this target."),
+            List.of(EcsTask, NetworkInterface, Ec2Instance, EcsService),
+            "The target group sends traffic to this target; for a service, the target group sends traffic to this"
+                    + " service's tasks (from the service's load balancer configuration)."),
     IN_CLUSTER(List.of(EcsService, EcsTask), List.of(EcsCluster), "The service or task runs in this cluster."),
     RUNS(List.of(EcsService), List.of(TaskDefinition), "The service runs tasks from this task definition revision."),
     INSTANCE_OF(

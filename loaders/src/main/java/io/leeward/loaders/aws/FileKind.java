@@ -32,6 +32,24 @@ enum FileKind {
             new NetworkInterfaceMapper(),
             EnumSet.of(NetworkInterface),
             EnumSet.of(IN_SUBNET, PROTECTED_BY)),
+    LOAD_BALANCERS(
+            "elbv2-describe-load-balancers",
+            "LoadBalancers",
+            new LoadBalancerMapper(),
+            EnumSet.of(LoadBalancer),
+            EnumSet.of(IN_VPC, IN_SUBNET, PROTECTED_BY, USES_ENI)),
+    TARGET_GROUPS(
+            "elbv2-describe-target-groups",
+            "TargetGroups",
+            new TargetGroupMapper(),
+            EnumSet.of(TargetGroup),
+            EnumSet.of(IN_VPC)),
+    LISTENERS(
+            "elbv2-describe-listeners",
+            "Listeners",
+            new ListenerMapper(),
+            EnumSet.of(Listener),
+            EnumSet.of(HAS_LISTENER, FORWARDS_TO)),
     CLUSTERS("ecs-describe-clusters", "clusters", new ClusterMapper(), EnumSet.of(EcsCluster), EnumSet.of(IN_ACCOUNT)),
     TASK_DEFINITIONS(
             "ecs-describe-task-definition",
@@ -44,7 +62,7 @@ enum FileKind {
             "services",
             new ServiceMapper(),
             EnumSet.of(EcsService),
-            EnumSet.of(IN_CLUSTER, RUNS, IN_SUBNET, PROTECTED_BY)),
+            EnumSet.of(IN_CLUSTER, RUNS, IN_SUBNET, PROTECTED_BY, TARGETS)),
     TASKS(
             "ecs-describe-tasks",
             "tasks",

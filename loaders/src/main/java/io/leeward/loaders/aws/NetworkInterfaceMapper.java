@@ -63,6 +63,10 @@ final class NetworkInterfaceMapper implements RecordMapper {
         p.put("name", tags.name());
         p.put("tags", tags.json());
         out.node(NetworkInterface, id, p);
+        String description = eni.optionalString("Description");
+        if (description != null && LoadBalancerMapper.isBalancerInterface(description)) {
+            context.balancerInterface(description, id);
+        }
         if (subnet != null) {
             out.link(IN_SUBNET, NetworkInterface, id, Subnet, subnet);
         }

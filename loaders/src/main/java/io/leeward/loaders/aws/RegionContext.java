@@ -5,9 +5,11 @@ import io.leeward.loaders.ingest.Arn;
 import io.leeward.loaders.ingest.ArnType;
 import io.leeward.loaders.ingest.Fingerprints;
 import io.leeward.loaders.ingest.JsonFields;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +26,8 @@ final class RegionContext {
     private final Set<NodeLabel> loaded = EnumSet.noneOf(NodeLabel.class);
     private final Set<String> taskDefinitions = new HashSet<>();
     private final Map<String, String> services = new HashMap<>();
+    private final Set<String> targetGroups = new HashSet<>();
+    private final Map<String, List<String>> balancerInterfaces = new HashMap<>();
 
     RegionContext(String account, String region, Set<FileKind> present, Fingerprints fingerprints) {
         this.account = account;
@@ -87,5 +91,26 @@ final class RegionContext {
     /** The ARN of a service loaded in this region, or null. */
     String service(String clusterArn, String serviceName) {
         return services.get(clusterArn + "|" + serviceName);
+    }
+
+    void targetGroupLoaded(String arn) {
+        targetGroups.add(arn);
+    }
+
+    boolean hasTargetGroup(String arn) {
+        return targetGroups.contains(arn);
+    }
+
+    /**
+     * Notes a network interface that ELB made for a load balancer, by its description ({@code ELB
+     * app/<name>/<id>}), so that the load balancer can link to it: ids only.
+     */
+    void balancerInterface(String description, String interfaceId) {
+        balancerInterfaces.computeIfAbsent(description, k -> new ArrayList<>()).add(interfaceId);
+    }
+
+    /** The ids of the interfaces read so far whose description is this one; empty when none. */
+    List<String> balancerInterfaces(String description) {
+        return balancerInterfaces.getOrDefault(description, List.of());
     }
 }

@@ -4,10 +4,12 @@ import static io.leeward.graph.schema.NodeLabel.EcsCluster;
 import static io.leeward.graph.schema.NodeLabel.EcsService;
 import static io.leeward.graph.schema.NodeLabel.SecurityGroup;
 import static io.leeward.graph.schema.NodeLabel.Subnet;
+import static io.leeward.graph.schema.NodeLabel.TargetGroup;
 import static io.leeward.graph.schema.RelType.IN_CLUSTER;
 import static io.leeward.graph.schema.RelType.IN_SUBNET;
 import static io.leeward.graph.schema.RelType.PROTECTED_BY;
 import static io.leeward.graph.schema.RelType.RUNS;
+import static io.leeward.graph.schema.RelType.TARGETS;
 
 import io.leeward.loaders.ingest.Arn;
 import io.leeward.loaders.ingest.JsonFields;
@@ -30,13 +32,13 @@ final class ServiceMapper implements RecordMapper {
         JsonFields awsvpc = network == null ? null : network.optionalObject("awsvpcConfiguration");
         List<String> subnets = awsvpc == null ? List.of() : awsvpc.ids("subnets", "subnet-", "a subnet id");
         List<String> groups = awsvpc == null ? List.of() : awsvpc.ids("securityGroups", "sg-", "a security group id");
-        var targetGroups = new ArrayList<String>();
+        var targetGroups = new ArrayList<Arn>();
         for (JsonFields balancer : service.objects("loadBalancers")) {
             Arn targetGroup = balancer.optionalArn("targetGroupArn", AwsArns.TARGET_GROUP);
             balancer.optionalString("containerName");
             balancer.optionalInt("containerPort");
             if (targetGroup != null) {
-                targetGroups.add(targetGroup.toString());
+                targetGroups.add(targetGroup);
             }
         }
         JsonFields controller = service.optionalObject("deploymentController");
@@ -58,7 +60,7 @@ final class ServiceMapper implements RecordMapper {
         p.put("securityGroupIds", groups);
         p.put("enableExecuteCommand", service.optionalBool("enableExecuteCommand"));
         p.put("loadBalancers", service.json("loadBalancers"));
-        p.put("targetGroupArns", targetGroups);
+        p.put("targetGroupArns", targetGroups.stream().map(Arn::toString).toList());
         p.put("serviceRegistries", service.json("serviceRegistries"));
         p.put("healthCheckGracePeriodSeconds", service.optionalInt("healthCheckGracePeriodSeconds"));
         p.put("deploymentController", controller == null ? null : controller.optionalString("type"));
@@ -78,6 +80,9 @@ final class ServiceMapper implements RecordMapper {
         }
         for (String group : groups) {
             out.link(PROTECTED_BY, EcsService, id, SecurityGroup, group);
+        }
+        for (Arn targetGroup : targetGroups) {
+            out.rel(TARGETS, TargetGroup, TargetGroupMapper.known(context, out, targetGroup), EcsService, id);
         }
         context.serviceLoaded(cluster.toString(), name, id);
     }

@@ -107,8 +107,11 @@ class AwsCliImportTest {
                     .containsEntry("ecs-describe-clusters", new Counts(1, 0))
                     .containsEntry("ecs-describe-task-definition", new Counts(2, 0))
                     .containsEntry("ecs-describe-services", new Counts(2, 0))
-                    .containsEntry("ecs-describe-tasks", new Counts(4, 0));
-            assertThat(report.files()).hasSize(11);
+                    .containsEntry("ecs-describe-tasks", new Counts(4, 0))
+                    .containsEntry("elbv2-describe-load-balancers", new Counts(1, 0))
+                    .containsEntry("elbv2-describe-listeners", new Counts(2, 0))
+                    .containsEntry("elbv2-describe-target-groups", new Counts(1, 0));
+            assertThat(report.files()).hasSize(14);
             assertThat(report.skipped())
                     .containsExactly(new Skipped(
                             REGION_DIR + "ecs-list-tasks-prod.json",
@@ -123,7 +126,7 @@ class AwsCliImportTest {
                             count(
                                     "MATCH (n {source: 'aws'}) WHERE n.placeholder IS NULL AND NOT n:SyncScope AND NOT n:SyncRun RETURN count(n)"))
                     .isEqualTo(report.summary().totalNodes())
-                    .isEqualTo(45);
+                    .isEqualTo(49);
             assertThat(count("MATCH (n {placeholder: true}) RETURN count(n)")).isEqualTo(13);
         }
 
@@ -338,8 +341,8 @@ class AwsCliImportTest {
                         })
                         .sum();
             }
-            assertThat(calls).hasSize(11);
-            assertThat(calls.getLast()).containsExactly(23, total, total);
+            assertThat(calls).hasSize(14);
+            assertThat(calls.getLast()).containsExactly(27, total, total);
             assertThat(calls).isSortedAccordingTo((a, b) -> Long.compare(a[1], b[1]));
         }
 
