@@ -167,6 +167,53 @@ class AwsCliImportTest {
         }
 
         @Test
+        @DisplayName("an internet-facing ALB reaches the web service's tasks: listener, target group, service, task")
+        void loadBalancerPath() {
+            load();
+
+            var row = rows("""
+                    MATCH (lb:LoadBalancer)-[:HAS_LISTENER]->(l:Listener {port: 443})-[:FORWARDS_TO]->(tg:TargetGroup)
+                    MATCH (tg)-[:TARGETS]->(svc:EcsService)<-[:MEMBER_OF]-(t:EcsTask {id: '%s'})
+                    MATCH (lb)-[:IN_VPC]->(v:Vpc)<-[:IN_VPC]-(tg)
+                    MATCH (lb)-[:PROTECTED_BY]->(sg:SecurityGroup)
+                    RETURN lb.name AS lb, lb.scheme AS scheme, lb.type AS type, lb.state AS state,
+                           lb.dnsName AS dns, lb.subnetIds AS subnets, l.protocol AS protocol, l.sslPolicy AS policy,
+                           l.certificateArns AS certificates, tg.name AS tg, tg.targetType AS targetType,
+                           tg.healthCheckPath AS healthPath, tg.placeholder AS tgPlaceholder, svc.name AS service,
+                           v.id AS vpc, sg.name AS group, lb.createdTime AS created,
+                           COUNT { (lb)-[:IN_SUBNET]->(:Subnet) } AS inSubnets,
+                           [(lb)-[:USES_ENI]->(eni:NetworkInterface) | eni.id] AS enis
+                    """.formatted(WEB_TASK)).getFirst();
+
+            assertThat(row)
+                    .containsEntry("lb", "web-alb")
+                    .containsEntry("scheme", "internet-facing")
+                    .containsEntry("type", "application")
+                    .containsEntry("state", "active")
+                    .containsEntry("dns", "web-alb-1234567890.eu-west-1.elb.amazonaws.com")
+                    .containsEntry("subnets", List.of("subnet-0c33d44e55f66a773", "subnet-0b22c33d44e55f662"))
+                    .containsEntry("inSubnets", 2L)
+                    .containsEntry("protocol", "HTTPS")
+                    .containsEntry("policy", "ELBSecurityPolicy-TLS13-1-2-2021-06")
+                    .containsEntry(
+                            "certificates",
+                            List.of(
+                                    "arn:aws:acm:eu-west-1:111122223333:certificate/3b2f8a1c-4d5e-4f6a-8b7c-9d0e1f2a3b4c"))
+                    .containsEntry("tg", "web-tg")
+                    .containsEntry("targetType", "ip")
+                    .containsEntry("healthPath", "/actuator/health")
+                    .containsEntry("tgPlaceholder", null)
+                    .containsEntry("service", "web")
+                    .containsEntry("vpc", "vpc-0a1b2c3d4e5f60718")
+                    .containsEntry("group", "web-alb")
+                    .containsEntry("enis", List.of("eni-0c4b5a69788990011"));
+            assertThat(row.get("created")).hasToString("2023-11-07T12:31:18.620Z");
+            assertThat(count("MATCH (l:Listener {port: 80}) WHERE NOT (l)-[:FORWARDS_TO]->() RETURN count(l)"))
+                    .as("a redirect listener forwards nowhere")
+                    .isEqualTo(1);
+        }
+
+        @Test
         @DisplayName("containers link to their definitions and images, and definitions to the secrets they read")
         void containers() {
             load();
@@ -479,6 +526,83 @@ class AwsCliImportTest {
                     .containsExactly("web");
             assertThat(count("MATCH (:EcsService)-[:RUNS]->(td:TaskDefinition {family: 'worker'}) RETURN count(td)"))
                     .isZero();
+        }
+
+        @Test
+        @DisplayName(
+                "a listener whose forward target group is not a target group ARN is rejected with the exact pointer")
+        void badTargetGroupArn() throws IOException {
+            edit("elbv2-describe-listeners.json", root -> {
+                var action = (ObjectNode)
+                        root.get("Listeners").get(0).get("DefaultActions").get(0);
+                ((ObjectNode) action.get("ForwardConfig").get("TargetGroups").get(0))
+                        .put("TargetGroupArn", "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/x");
+            });
+
+            var report = load();
+
+            assertThat(report.rejections()).singleElement().satisfies(r -> {
+                assertThat(r.file()).isEqualTo(REGION_DIR + "elbv2-describe-listeners.json");
+                assertThat(r.pointer())
+                        .isEqualTo("/Listeners/0/DefaultActions/0/ForwardConfig/TargetGroups/0/TargetGroupArn");
+                assertThat(r.message())
+                        .isEqualTo(
+                                "expected an ELB target group ARN (arn:aws:elasticloadbalancing:…:targetgroup/…), got "
+                                        + "\"arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbal…\"");
+            });
+            assertThat(count("MATCH (l:Listener) RETURN count(l)")).isEqualTo(1);
+            assertThat(report.summary().scopes())
+                    .filteredOn(s -> s.scope().kind().equals("FORWARDS_TO"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.complete()).isFalse());
+        }
+
+        @Test
+        @DisplayName("a load balancer filed under another account is rejected with its pointer")
+        void loadBalancerOtherAccount() throws IOException {
+            edit(
+                    "elbv2-describe-load-balancers.json",
+                    root -> ((ObjectNode) root.get("LoadBalancers").get(0))
+                            .put(
+                                    "LoadBalancerArn",
+                                    "arn:aws:elasticloadbalancing:eu-west-1:999999999999:loadbalancer/app/web-alb/50dc6c495c0c9188"));
+
+            var report = load();
+
+            assertThat(report.rejections()).singleElement().satisfies(r -> {
+                assertThat(r.pointer()).isEqualTo("/LoadBalancers/0/LoadBalancerArn");
+                assertThat(r.message())
+                        .startsWith("expected an ELB load balancer ARN")
+                        .contains("account 111122223333");
+            });
+            assertThat(count("MATCH (lb:LoadBalancer) WHERE lb.placeholder IS NULL RETURN count(lb)"))
+                    .isZero();
+        }
+
+        @Test
+        @DisplayName(
+                "without a target groups file, listeners and services point at target group placeholders named from the ARN")
+        void targetGroupPlaceholder() throws IOException {
+            Files.delete(input.resolve(REGION_DIR + "elbv2-describe-target-groups.json"));
+
+            var report = load();
+
+            assertThat(report.hasRejections()).isFalse();
+            assertThat(rows("""
+                    MATCH (:Listener)-[:FORWARDS_TO]->(tg:TargetGroup)-[:TARGETS]->(:EcsService {name: 'web'})
+                    RETURN tg.name AS name, tg.placeholder AS placeholder
+                    """))
+                    .singleElement()
+                    .satisfies(
+                            r -> assertThat(r).containsEntry("name", "web-tg").containsEntry("placeholder", true));
+            assertThat(report.summary().scopes())
+                    .filteredOn(s -> s.scope().kind().equals("IN_VPC")
+                            && "eu-west-1".equals(s.scope().region()))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.reason())
+                            .isEqualTo("no elbv2-describe-target-groups*.json in 111122223333/eu-west-1"));
+            assertThat(report.summary().scopes())
+                    .noneMatch(s -> s.scope().kind().equals("TargetGroup"));
         }
 
         @Test
