@@ -11,6 +11,7 @@ import io.leeward.loaders.ingest.JsonFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code elbv2 describe-listeners}: a Listener per element of {@code Listeners}, on its load
@@ -27,20 +28,7 @@ final class ListenerMapper implements RecordMapper {
         for (JsonFields certificate : listener.objects("Certificates")) {
             certificates.add(certificate.string("CertificateArn"));
         }
-        var targets = new LinkedHashMap<String, Arn>();
-        for (JsonFields action : listener.objects("DefaultActions")) {
-            action.string("Type");
-            Arn direct = action.optionalArn("TargetGroupArn", AwsArns.TARGET_GROUP);
-            if (direct != null) {
-                targets.putIfAbsent(direct.toString(), direct);
-            }
-            JsonFields forward = action.optionalObject("ForwardConfig");
-            for (JsonFields weighted : forward == null ? List.<JsonFields>of() : forward.objects("TargetGroups")) {
-                Arn group = weighted.arn("TargetGroupArn", AwsArns.TARGET_GROUP);
-                weighted.optionalInt("Weight");
-                targets.putIfAbsent(group.toString(), group);
-            }
-        }
+        Map<String, Arn> targets = forwardTargets(listener);
         var p = Emitter.props();
         p.put("loadBalancerArn", balancer.toString());
         p.put("port", listener.optionalInt("Port"));
@@ -55,5 +43,25 @@ final class ListenerMapper implements RecordMapper {
         for (Arn group : targets.values()) {
             out.rel(FORWARDS_TO, Listener, id, TargetGroup, TargetGroupMapper.known(context, out, group));
         }
+    }
+
+    /** The target groups of the default actions by ARN, once each, in the order they appear. */
+    private static Map<String, Arn> forwardTargets(JsonFields listener) {
+        var targets = new LinkedHashMap<String, Arn>();
+        for (JsonFields action : listener.objects("DefaultActions")) {
+            action.string("Type");
+            Arn direct = action.optionalArn("TargetGroupArn", AwsArns.TARGET_GROUP);
+            if (direct != null) {
+                targets.putIfAbsent(direct.toString(), direct);
+            }
+            JsonFields forward = action.optionalObject("ForwardConfig");
+            List<JsonFields> weighted = forward == null ? List.of() : forward.objects("TargetGroups");
+            for (JsonFields group : weighted) {
+                Arn arn = group.arn("TargetGroupArn", AwsArns.TARGET_GROUP);
+                group.optionalInt("Weight");
+                targets.putIfAbsent(arn.toString(), arn);
+            }
+        }
+        return targets;
     }
 }
