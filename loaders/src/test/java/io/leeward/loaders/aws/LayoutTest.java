@@ -33,6 +33,10 @@ class LayoutTest {
             ec2-describe-subnets_2024-05-02.json,               SUBNETS
             ec2-describe-security-groups.json,                  SECURITY_GROUPS
             ec2-describe-network-interfaces-page1.json.gz,      NETWORK_INTERFACES
+            elbv2-describe-load-balancers.json,                 LOAD_BALANCERS
+            elbv2-describe-target-groups-page2.json,            TARGET_GROUPS
+            elbv2-describe-listeners-web-alb.json.gz,           LISTENERS
+            elbv2-describe-rules.json,                          none
             ecs-list-tasks.json,                                none
             ecs-describe-tasks.txt,                             none
             ecs-describe-tasks.json.bak,                        none
