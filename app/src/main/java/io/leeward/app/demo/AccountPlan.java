@@ -197,6 +197,7 @@ record AccountPlan(
             boolean publicIp,
             boolean executeCommand,
             String targetGroupArn,
+            String loadBalancerArn,
             Instant createdAt,
             String deploymentId,
             Instant deployedAt,

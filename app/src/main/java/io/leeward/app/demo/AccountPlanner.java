@@ -355,6 +355,7 @@ final class AccountPlanner {
                 plants.publicIp(),
                 plants.executeCommand(),
                 targetGroup,
+                targetGroup == null ? null : context.alb().arn(),
                 createdAt,
                 deploymentId,
                 deployedAt,

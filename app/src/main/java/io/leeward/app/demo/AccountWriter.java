@@ -23,6 +23,7 @@ final class AccountWriter {
     private final Path regionDir;
     private final EcsDocuments ecs;
     private final Ec2Documents ec2;
+    private final ElbDocuments elb;
     private final List<Path> files = new ArrayList<>();
     private final Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
 
@@ -34,11 +35,13 @@ final class AccountWriter {
         this.regionDir = regionDir;
         this.ecs = new EcsDocuments(options.region(), options.accountId());
         this.ec2 = new Ec2Documents(options.region(), options.accountId());
+        this.elb = new ElbDocuments(options.region(), options.accountId());
     }
 
     DemoManifest write() {
         writeEcs();
         writeEc2();
+        writeElb();
         return new DemoManifest(root, regionDir, options, files, counts, roleArns, plan.planted());
     }
 
@@ -88,6 +91,13 @@ final class AccountWriter {
         count(Kind.NAT_GATEWAY, (int) plan.networkInterfaces().stream()
                 .filter(eni -> eni.kind() == EniKind.NAT_GATEWAY)
                 .count());
+    }
+
+    private void writeElb() {
+        var targets = ElbDocuments.targets(plan.loadBalancers(), plan.clusters());
+        elb.loadBalancers(file("elbv2-describe-load-balancers.json"), plan.loadBalancers(), plan.networkInterfaces());
+        elb.listeners(file("elbv2-describe-listeners.json"), plan.loadBalancers(), targets);
+        elb.targetGroups(file("elbv2-describe-target-groups.json"), targets);
     }
 
     private Path file(String name) {

@@ -31,7 +31,7 @@ public final class DemoGenerator {
     /** The file that marks a directory as the generator's own, so reruns may replace its files. */
     public static final String MARKER = ".leeward-demo";
 
-    private static final Pattern GENERATED_FILE = Pattern.compile("(ecs|ec2)-describe-[a-z0-9-]+\\.json");
+    private static final Pattern GENERATED_FILE = Pattern.compile("(ecs|ec2|elbv2)-describe-[a-z0-9-]+\\.json");
 
     private final Options options;
 
@@ -56,7 +56,7 @@ public final class DemoGenerator {
     /**
      * Writes the account under {@code dir/<account>/<region>/}, creating directories as needed,
      * and marks that directory with a {@value #MARKER} file. Files of an earlier run ({@code
-     * ecs-describe-*.json}, {@code ec2-describe-*.json} in a marked directory) are deleted first, so
+     * ecs-describe-*.json}, {@code ec2-describe-*.json}, {@code elbv2-describe-*.json} in a marked directory) are deleted first, so
      * a smaller scale leaves no stale task definitions; other files are left alone.
      *
      * @throws DemoGenerationException when a file cannot be written, or when the directory holds

@@ -154,7 +154,10 @@ class DemoGeneratorTest {
                     "ecs-describe-services-prod-internal.json",
                     "ecs-describe-services-prod-web.json",
                     "ecs-describe-tasks-prod-internal.json",
-                    "ecs-describe-tasks-prod-web.json"));
+                    "ecs-describe-tasks-prod-web.json",
+                    "elbv2-describe-listeners.json",
+                    "elbv2-describe-load-balancers.json",
+                    "elbv2-describe-target-groups.json"));
             for (JsonNode definition : account.taskDefinitions.values()) {
                 expected.add("ecs-describe-task-definition-"
                         + definition.get("family").asString() + "-"
@@ -176,7 +179,10 @@ class DemoGeneratorTest {
             "ec2-describe-vpcs, Vpcs",
             "ec2-describe-subnets, Subnets",
             "ec2-describe-security-groups, SecurityGroups",
-            "ec2-describe-network-interfaces, NetworkInterfaces"
+            "ec2-describe-network-interfaces, NetworkInterfaces",
+            "elbv2-describe-load-balancers, LoadBalancers",
+            "elbv2-describe-listeners, Listeners",
+            "elbv2-describe-target-groups, TargetGroups"
         })
         @DisplayName("every file parses and has the exact top-level shape")
         void topLevelShape(String prefix, String members) throws IOException {
@@ -272,6 +278,64 @@ class DemoGeneratorTest {
     @Nested
     @DisplayName("keeps references whole")
     class Integrity {
+        @Test
+        @DisplayName(
+                "every service behind the ALB has its target group, on an ALB in public subnets with an HTTPS listener")
+        void loadBalancing() {
+            var loadBalancers = new java.util.HashMap<String, JsonNode>();
+            account.read("elbv2-describe-load-balancers.json")
+                    .get("LoadBalancers")
+                    .forEach(lb -> loadBalancers.put(lb.get("LoadBalancerArn").asString(), lb));
+            var targetGroups = new java.util.HashMap<String, JsonNode>();
+            account.read("elbv2-describe-target-groups.json")
+                    .get("TargetGroups")
+                    .forEach(tg -> targetGroups.put(tg.get("TargetGroupArn").asString(), tg));
+            var listeners = account.read("elbv2-describe-listeners.json").get("Listeners");
+
+            assertThat(loadBalancers).hasSize(manifest.count(Kind.LOAD_BALANCER));
+            for (JsonNode service : account.services) {
+                for (JsonNode binding : service.get("loadBalancers")) {
+                    JsonNode group =
+                            targetGroups.get(binding.get("targetGroupArn").asString());
+                    assertThat(group)
+                            .as("target group of %s", service.get("serviceName"))
+                            .isNotNull();
+                    assertThat(group.get("Port").asInt())
+                            .isEqualTo(binding.get("containerPort").asInt());
+                    assertThat(group.get("TargetType").asString()).isEqualTo("ip");
+                    JsonNode lb = loadBalancers.get(
+                            group.get("LoadBalancerArns").get(0).asString());
+                    assertThat(lb.get("Scheme").asString()).isEqualTo("internet-facing");
+                    assertThat(lb.get("VpcId").asString())
+                            .isEqualTo(group.get("VpcId").asString());
+                }
+            }
+            for (JsonNode lb : loadBalancers.values()) {
+                for (JsonNode zone : lb.get("AvailabilityZones")) {
+                    JsonNode subnet = account.subnets.get(zone.get("SubnetId").asString());
+                    assertThat(subnet.get("MapPublicIpOnLaunch").asBoolean()).isTrue();
+                    assertThat(subnet.get("AvailabilityZone").asString())
+                            .isEqualTo(zone.get("ZoneName").asString());
+                }
+                assertThat(listeners
+                                .valueStream()
+                                .filter(l -> l.get("LoadBalancerArn")
+                                        .asString()
+                                        .equals(lb.get("LoadBalancerArn").asString()))
+                                .map(l -> l.get("Protocol").asString() + ":"
+                                        + l.get("Port").asInt()))
+                        .containsExactlyInAnyOrder("HTTPS:443", "HTTP:80");
+            }
+            for (JsonNode listener : listeners) {
+                for (JsonNode action : listener.get("DefaultActions")) {
+                    if (action.has("TargetGroupArn")) {
+                        assertThat(targetGroups)
+                                .containsKey(action.get("TargetGroupArn").asString());
+                    }
+                }
+            }
+        }
+
         @Test
         @DisplayName("every running task's ENI exists with the task's IP, MAC, subnet and the service's groups")
         void runningTaskEnis() {
