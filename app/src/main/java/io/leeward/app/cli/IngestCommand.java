@@ -24,7 +24,7 @@ final class IngestCommand {
             name = "aws",
             mixinStandardHelpOptions = true,
             description = {
-                "Import ECS and EC2 networking responses as the AWS CLI prints them.",
+                "Import ECS, EC2 networking and ELBv2 responses as the AWS CLI prints them.",
                 "Layout: DIR/<account-id>/<region>/<service>-<operation>[-suffix].json[.gz]; see docs/formats.md."
             })
     static final class Aws implements Callable<Integer> {
