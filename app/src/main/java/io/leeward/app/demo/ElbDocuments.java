@@ -98,15 +98,10 @@ final class ElbDocuments {
         try (CliJson json = CliJson.open(file)) {
             json.array("Listeners");
             for (LoadBalancer lb : loadBalancers) {
-                String listenerBase = lb.arn().replace(":loadbalancer/", ":listener/") + "/";
                 var first = targets.stream()
                         .filter(t -> t.loadBalancer().equals(lb))
                         .findFirst();
-                json.object()
-                        .field("ListenerArn", listenerBase + hex(lb.arn() + "#443", 16))
-                        .field("LoadBalancerArn", lb.arn())
-                        .field("Port", 443)
-                        .field("Protocol", "HTTPS")
+                listener(json, lb, 443, "HTTPS")
                         .array("Certificates")
                         .object()
                         .field(
@@ -137,11 +132,7 @@ final class ElbDocuments {
                     fixedResponse(json);
                 }
                 json.end().end();
-                json.object()
-                        .field("ListenerArn", listenerBase + hex(lb.arn() + "#80", 16))
-                        .field("LoadBalancerArn", lb.arn())
-                        .field("Port", 80)
-                        .field("Protocol", "HTTP")
+                listener(json, lb, 80, "HTTP")
                         .array("DefaultActions")
                         .object()
                         .field("Type", "redirect")
@@ -196,6 +187,16 @@ final class ElbDocuments {
             }
             json.end();
         }
+    }
+
+    /** Opens a listener object: its ARN (derived from the ALB's), load balancer, port and protocol. */
+    private static CliJson listener(CliJson json, LoadBalancer lb, int port, String protocol) {
+        String arn = lb.arn().replace(":loadbalancer/", ":listener/") + "/" + hex(lb.arn() + "#" + port, 16);
+        return json.object()
+                .field("ListenerArn", arn)
+                .field("LoadBalancerArn", lb.arn())
+                .field("Port", port)
+                .field("Protocol", protocol);
     }
 
     private static void fixedResponse(CliJson json) {
