@@ -6,11 +6,9 @@ import io.leeward.app.demo.DemoManifest;
 import io.leeward.app.demo.DemoManifest.Kind;
 import io.leeward.loaders.aws.AwsCliImport;
 import io.leeward.loaders.ingest.Fingerprints;
-import io.leeward.queries.QueryCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,9 +108,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printGraph(PrintWriter out, AppContext app) {
-        var counts = QueryCatalog.standard().run(app.store(), "status.label-counts", Map.of()).rows().stream()
-                .filter(row -> ((Number) row.get("count")).longValue() > 0)
-                .toList();
+        var counts = Table.nonZeroLabelCounts(app.store());
         out.println();
         out.println("The graph now holds:");
         Table.print(out, List.of("label", "count"), counts);

@@ -31,9 +31,7 @@ final class StatusCommand implements Callable<Integer> {
                     + info.schemaVersion());
             out.println();
             out.println("Nodes per label:");
-            var counts = catalog.run(store, "status.label-counts", Map.of()).rows().stream()
-                    .filter(row -> ((Number) row.get("count")).longValue() > 0)
-                    .toList();
+            var counts = Table.nonZeroLabelCounts(store);
             if (counts.isEmpty()) {
                 out.println("  (the graph is empty: try `leeward demo` or `leeward ingest aws DIR`)");
             } else {

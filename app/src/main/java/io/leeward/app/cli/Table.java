@@ -35,6 +35,13 @@ final class Table {
         out.flush();
     }
 
+    /** The labels that have nodes, with their counts, from {@code status.label-counts}. */
+    static List<Map<String, Object>> nonZeroLabelCounts(io.leeward.graph.store.GraphStore store) {
+        return io.leeward.queries.QueryCatalog.standard().run(store, "status.label-counts", Map.of()).rows().stream()
+                .filter(row -> ((Number) row.get("count")).longValue() > 0)
+                .toList();
+    }
+
     static String cell(Object value) {
         String text = switch (value) {
             case null -> "";

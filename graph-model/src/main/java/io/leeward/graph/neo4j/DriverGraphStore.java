@@ -1,7 +1,6 @@
 package io.leeward.graph.neo4j;
 
 import io.leeward.graph.embedded.EmbeddedNeo4j;
-import io.leeward.graph.migrate.Migrations;
 import io.leeward.graph.store.CeilingWriter;
 import io.leeward.graph.store.GraphStore;
 import io.leeward.graph.store.NodeRecord;
@@ -65,11 +64,6 @@ final class DriverGraphStore implements GraphStore, CeilingWriter {
         String uri = embedded == null ? described : embedded.boltUri().toString();
         String data = embedded == null ? null : embedded.home().toString();
         return new StoreInfo(uri, embedded != null, data, version, edition, schemaVersion);
-    }
-
-    /** Whether the schema is at the latest migration this build knows. */
-    boolean isCurrent() {
-        return info().schemaVersion() >= Migrations.latest();
     }
 
     @Override

@@ -78,7 +78,8 @@ final class DriverSyncSession implements SyncSession {
         this.nodeWriters = Executors.newFixedThreadPool(
                 request.nodeWriters(),
                 Thread.ofPlatform().name("leeward-writer-", 0).daemon().factory());
-        writeTx(Cypher.START_RUN, Map.of("syncId", syncId, "source", request.source(), "now", now));
+        runInOneTx(List.of(
+                new Statement(Cypher.START_RUN, Map.of("syncId", syncId, "source", request.source(), "now", now))));
     }
 
     @Override
@@ -457,14 +458,6 @@ final class DriverSyncSession implements SyncSession {
             rows.add(row);
         }
         return rows.isEmpty() ? List.of() : List.of(new Statement(Cypher.RECORD_SCOPE, params(rows)));
-    }
-
-    private void writeTx(String cypher, Map<String, Object> params) {
-        try (var session = driver.session(sessionConfig)) {
-            session.executeWrite(tx -> tx.run(cypher, params).consume());
-        } catch (Neo4jException e) {
-            throw new StoreException("Sync " + syncId + " could not write: " + e.getMessage(), e);
-        }
     }
 
     private Map<String, Object> params(List<Map<String, Object>> rows) {
