@@ -26,6 +26,10 @@ public enum NodeLabel {
             "An elastic network interface, keyed by its id (eni-…); carries private and public addresses and what owns it."),
     LoadBalancer(Group.INVENTORY, "An ELBv2 load balancer (application, network or gateway), keyed by its ARN."),
     Listener(Group.INVENTORY, "A load balancer listener, keyed by its ARN."),
+    ListenerRule(
+            Group.INVENTORY,
+            "A rule of an application load balancer listener, keyed by its ARN; carries priority, conditions and actions.",
+            2),
     TargetGroup(Group.INVENTORY, "A load balancer target group, keyed by its ARN."),
     EcsCluster(Group.INVENTORY, "An ECS cluster, keyed by its ARN."),
     EcsService(
@@ -39,15 +43,21 @@ public enum NodeLabel {
             Group.INVENTORY,
             "An ECS task, keyed by its ARN; carries launch type, last and desired status, start and stop times and platform version."),
     Container(Group.INVENTORY, "A container of a running or stopped ECS task, keyed by its container ARN."),
+    EcsContainerInstance(
+            Group.INVENTORY,
+            "An EC2 instance registered to an ECS cluster (EC2 launch type), keyed by its container instance ARN.",
+            2),
     Ec2Instance(Group.INVENTORY, "An EC2 instance, keyed by its id (i-…)."),
     EcrRepository(Group.INVENTORY, "An ECR repository, keyed by its ARN."),
     Image(Group.IMAGES, "A container image, keyed by its manifest digest (sha256:…)."),
     IamUser(Group.IAM, "An IAM user, keyed by its ARN."),
     IamGroup(Group.IAM, "An IAM group, keyed by its ARN."),
     IamRole(Group.IAM, "An IAM role, keyed by its ARN."),
+    InstanceProfile(Group.IAM, "An IAM instance profile, keyed by its ARN; hands its role to EC2 instances.", 2),
     IamPolicy(
             Group.IAM,
-            "An IAM managed or inline policy, keyed by its ARN (inline policies: principal ARN#policy name)."),
+            "An IAM managed or inline policy, or an AWS Organizations service or resource control policy, keyed by its ARN"
+                    + " (inline policies: principal ARN#policy name); policyType tells which."),
     S3Bucket(Group.INVENTORY, "An S3 bucket, keyed by its ARN (arn:aws:s3:::name)."),
     Secret(
             Group.INVENTORY,
@@ -72,10 +82,16 @@ public enum NodeLabel {
 
     private final Group group;
     private final String description;
+    private final int since;
 
     NodeLabel(Group group, String description) {
+        this(group, description, 1);
+    }
+
+    NodeLabel(Group group, String description, int since) {
         this.group = group;
         this.description = description;
+        this.since = since;
     }
 
     public Group group() {
@@ -88,7 +104,7 @@ public enum NodeLabel {
 
     /** The migration version that introduced this label's key constraint. */
     public int since() {
-        return 1;
+        return since;
     }
 
     /** The label as it appears in Cypher, back-quoted. Safe: enum names are plain identifiers. */

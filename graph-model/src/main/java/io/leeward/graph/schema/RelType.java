@@ -9,11 +9,35 @@ import java.util.List;
  * enum. {@link #from()} and {@link #to()} list the labels each end may carry.
  */
 public enum RelType {
-    IN_ACCOUNT(List.of(Vpc, EcsCluster), List.of(AwsAccount), "The resource belongs to this AWS account."),
+    IN_ACCOUNT(
+            List.of(
+                    Vpc,
+                    EcsCluster,
+                    IamUser,
+                    IamGroup,
+                    IamRole,
+                    IamPolicy,
+                    InstanceProfile,
+                    S3Bucket,
+                    EcrRepository,
+                    KmsKey,
+                    Secret),
+            List.of(AwsAccount),
+            "The resource belongs to this AWS account."),
     IN_VPC(
-            List.of(Subnet, SecurityGroup, RouteTable, NetworkAcl, LoadBalancer, TargetGroup),
+            List.of(
+                    Subnet,
+                    SecurityGroup,
+                    RouteTable,
+                    NetworkAcl,
+                    LoadBalancer,
+                    TargetGroup,
+                    InternetGateway,
+                    NatGateway,
+                    Ec2Instance),
             List.of(Vpc),
-            "The resource lives in this VPC; a target group routes to targets in it."),
+            "The resource lives in this VPC; a target group routes to targets in it; an internet gateway is attached"
+                    + " to it."),
     IN_SUBNET(
             List.of(NetworkInterface, EcsService, EcsTask, Ec2Instance, NatGateway, LoadBalancer),
             List.of(Subnet),
@@ -23,23 +47,46 @@ public enum RelType {
             List.of(NetworkInterface, EcsService, LoadBalancer, Ec2Instance),
             List.of(SecurityGroup),
             "Traffic to the resource is filtered by this security group."),
-    HAS_RULE(List.of(SecurityGroup), List.of(SecurityGroupRule), "The security group holds this rule."),
+    HAS_RULE(
+            List.of(SecurityGroup, Listener),
+            List.of(SecurityGroupRule, ListenerRule),
+            "The security group or listener holds this rule."),
     ALLOWS_FROM(
             List.of(SecurityGroupRule),
             List.of(SecurityGroup),
             "The rule admits traffic from members of this security group (a security-group reference)."),
+    ASSOCIATED_WITH(
+            List.of(RouteTable, NetworkAcl),
+            List.of(Subnet),
+            "The route table or network ACL applies to traffic of this subnet (an explicit association)."),
     ROUTES_TO(
             List.of(RouteTable),
-            List.of(InternetGateway, NatGateway),
-            "A route of the table sends traffic to this gateway."),
+            List.of(InternetGateway, NatGateway, NetworkInterface, Ec2Instance),
+            "A route of the table sends traffic to this target; keyed by the destination, which it carries with the"
+                    + " route state."),
     HAS_LISTENER(List.of(LoadBalancer), List.of(Listener), "The load balancer accepts traffic on this listener."),
-    FORWARDS_TO(List.of(Listener), List.of(TargetGroup), "The listener forwards to this target group."),
+    FORWARDS_TO(
+            List.of(Listener, ListenerRule),
+            List.of(TargetGroup),
+            "The listener's default action or the rule forwards to this target group."),
     TARGETS(
             List.of(TargetGroup),
-            List.of(EcsTask, NetworkInterface, Ec2Instance, EcsService),
+            List.of(EcsTask, NetworkInterface, Ec2Instance, EcsService, LoadBalancer),
             "The target group sends traffic to this target; for a service, the target group sends traffic to this"
-                    + " service's tasks (from the service's load balancer configuration)."),
-    IN_CLUSTER(List.of(EcsService, EcsTask), List.of(EcsCluster), "The service or task runs in this cluster."),
+                    + " service's tasks (from the service's load balancer configuration); a registered target carries"
+                    + " its port and health."),
+    IN_CLUSTER(
+            List.of(EcsService, EcsTask, EcsContainerInstance),
+            List.of(EcsCluster),
+            "The service, task or container instance runs in this cluster."),
+    RUNS_ON(
+            List.of(EcsContainerInstance),
+            List.of(Ec2Instance),
+            "The container instance is this EC2 instance running the ECS agent."),
+    PLACED_ON(
+            List.of(EcsTask),
+            List.of(EcsContainerInstance),
+            "The task (EC2 launch type) runs on this container instance."),
     RUNS(List.of(EcsService), List.of(TaskDefinition), "The service runs tasks from this task definition revision."),
     INSTANCE_OF(
             List.of(EcsTask, Container),
@@ -73,9 +120,18 @@ public enum RelType {
             List.of(Container),
             "Runtime evidence shows the package loaded or executed in this container."),
     HAS_POLICY(
-            List.of(IamUser, IamGroup, IamRole),
+            List.of(IamUser, IamGroup, IamRole, AwsAccount),
             List.of(IamPolicy),
-            "The principal has this policy attached or inline."),
+            "The principal has this policy attached or inline; an account is governed by this service or resource"
+                    + " control policy (attached to it, an organizational unit above it or the root)."),
+    PERMISSIONS_BOUNDARY(
+            List.of(IamUser, IamRole),
+            List.of(IamPolicy),
+            "This managed policy bounds the principal's identity permissions."),
+    USES_PROFILE(List.of(Ec2Instance), List.of(InstanceProfile), "The instance runs with this instance profile."),
+    HAS_ROLE(List.of(InstanceProfile), List.of(IamRole), "The instance profile hands out this role's credentials."),
+    ENCRYPTED_WITH(
+            List.of(S3Bucket, Secret, EcrRepository), List.of(KmsKey), "The data is encrypted with this KMS key."),
     TRUSTS(List.of(IamRole), List.of(IamRole, IamUser, AwsAccount), "The role's trust policy names this principal."),
     COMMUNICATES_WITH(
             List.of(EcsTask, EcsService, ExternalHost, Internet),
@@ -89,7 +145,7 @@ public enum RelType {
             "The caller sent requests to this endpoint."),
     ON(
             List.of(Detection, Finding),
-            List.of(EcsTask, Container, EcsService, ApiEndpoint),
+            List.of(EcsTask, Container, EcsService, ApiEndpoint, TaskDefinition, ContainerDefinition),
             "The detection or finding concerns this resource."),
     AFFECTS(
             List.of(Vulnerability, Finding),

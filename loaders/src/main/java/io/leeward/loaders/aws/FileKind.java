@@ -90,6 +90,14 @@ enum FileKind {
         this.types = types;
     }
 
+    /**
+     * Whether the kind describes a global service (IAM, Organizations, the S3 bucket list), read from
+     * {@code DIR/<account>/global/}, rather than one region.
+     */
+    boolean isGlobal() {
+        return false;
+    }
+
     /** The file name prefix: the CLI service and operation, e.g. {@code ecs-describe-tasks}. */
     String operation() {
         return operation;

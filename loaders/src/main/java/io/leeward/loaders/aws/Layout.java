@@ -13,20 +13,30 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The input directory as the import sees it: {@code DIR/<account>/<region>/<operation>*.json[.gz]},
- * every name sorted, and everything else listed as skipped with the reason. Holds paths and sizes,
- * never file contents.
+ * The input directory as the import sees it: {@code DIR/<account>/<region>/<operation>*.json[.gz]}
+ * for regional services and {@code DIR/<account>/global/<operation>*.json[.gz]} for global ones (IAM,
+ * Organizations, the S3 bucket list), every name sorted, and everything else listed as skipped with
+ * the reason. Holds paths and sizes, never file contents.
  */
 record Layout(List<RegionInput> regions, List<Skipped> skipped, long totalBytes) {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
+    /** The directory of an account's global services; its region is null. */
+    static final String GLOBAL = "global";
 
     Layout {
         regions = List.copyOf(regions);
         skipped = List.copyOf(skipped);
     }
 
-    /** One account and region directory and its recognised files, per kind. */
+    /**
+     * One account and region directory and its recognised files, per kind; {@code region} is null for
+     * the account's {@value #GLOBAL} directory.
+     */
     record RegionInput(String account, String region, String name, Map<FileKind, List<InputFile>> files) {
+        boolean isGlobal() {
+            return region == null;
+        }
+
         boolean has(FileKind kind) {
             return files.containsKey(kind);
         }
@@ -101,18 +111,19 @@ record Layout(List<RegionInput> regions, List<Skipped> skipped, long totalBytes)
             String name = entry.getFileName().toString();
             if (!Files.isDirectory(entry)) {
                 skip(entry, "not inside a region directory (expected DIR/" + account + "/<region>/)");
-            } else if (!isRegion(name)) {
-                skip(entry, "not an AWS region name (expected a directory such as eu-west-1)");
+            } else if (!isRegion(name) && !name.equals(GLOBAL)) {
+                skip(entry, "not an AWS region name (expected a directory such as eu-west-1, or " + GLOBAL + ")");
             } else {
+                boolean global = name.equals(GLOBAL);
                 var files = new EnumMap<FileKind, List<InputFile>>(FileKind.class);
                 for (Path child : list(entry)) {
-                    file(child, files);
+                    file(child, global, files);
                 }
-                regions.add(new RegionInput(account, name, relative(entry), files));
+                regions.add(new RegionInput(account, global ? null : name, relative(entry), files));
             }
         }
 
-        void file(Path entry, Map<FileKind, List<InputFile>> files) {
+        void file(Path entry, boolean global, Map<FileKind, List<InputFile>> files) {
             if (Files.isDirectory(entry)) {
                 skip(entry, "a directory inside a region directory; only files are read there");
                 return;
@@ -124,6 +135,16 @@ record Layout(List<RegionInput> regions, List<Skipped> skipped, long totalBytes)
             FileKind kind = FileKind.of(name);
             if (kind == null) {
                 skip(entry, "not a recognised file name; expected " + FileKind.expectedNames());
+                return;
+            }
+            if (kind.isGlobal() != global) {
+                skip(
+                        entry,
+                        kind.isGlobal()
+                                ? kind.operation() + " describes a global service; expected it in DIR/<account>/"
+                                        + GLOBAL + "/"
+                                : kind.operation()
+                                        + " describes a regional service; expected it in a region directory");
                 return;
             }
             long size = size(entry);

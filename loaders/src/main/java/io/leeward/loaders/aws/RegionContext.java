@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -67,10 +68,12 @@ final class RegionContext {
      */
     Arn own(JsonFields record, String field, ArnType type) {
         Arn arn = record.arn(field, type);
-        if (!arn.account().equals(account) || !arn.region().equals(region)) {
+        String arnRegion = arn.region().isEmpty() ? null : arn.region();
+        if (!arn.account().equals(account) || !Objects.equals(arnRegion, region)) {
             throw record.invalid(
                     field,
-                    type.expectation() + " in account " + account + " and region " + region
+                    type.expectation() + " in account " + account
+                            + (region == null ? " without a region" : " and region " + region)
                             + " (the directory it was read from)");
         }
         return arn;

@@ -113,9 +113,30 @@ class LayoutTest {
                         "not inside a region directory (expected DIR/111122223333/<region>/)",
                         "not a recognised file name; expected " + FileKind.expectedNames(),
                         "a directory inside a region directory; only files are read there",
-                        "not an AWS region name (expected a directory such as eu-west-1)",
+                        "not an AWS region name (expected a directory such as eu-west-1, or global)",
                         "not inside an account directory (expected DIR/<12-digit account id>/<region>/)",
                         "not an AWS account id (expected a directory named by 12 digits)");
+    }
+
+    @Test
+    @DisplayName("reads an account's global directory with no region, and keeps regional kinds out of it")
+    void global() throws IOException {
+        Path global = Files.createDirectories(dir.resolve("111122223333/global"));
+        Files.writeString(global.resolve("ec2-describe-vpcs.json"), "{\"Vpcs\": []}");
+
+        var layout = Layout.scan(dir);
+
+        assertThat(layout.regions()).singleElement().satisfies(input -> {
+            assertThat(input.isGlobal()).isTrue();
+            assertThat(input.region()).isNull();
+            assertThat(input.name()).isEqualTo("111122223333/global");
+            assertThat(input.files()).isEmpty();
+        });
+        assertThat(layout.skipped())
+                .singleElement()
+                .satisfies(skipped -> assertThat(skipped.reason())
+                        .isEqualTo(
+                                "ec2-describe-vpcs describes a regional service; expected it in a region directory"));
     }
 
     @Test
