@@ -155,8 +155,9 @@ public final class JsonFields {
 
     /**
      * A timestamp as the AWS CLI prints it: ISO-8601 with an offset ({@code
-     * 2024-05-02T09:14:03.512000+00:00}, the default) or seconds since the epoch ({@code
-     * cli_timestamp_format = none}); returned in UTC.
+     * 2024-05-02T09:14:03.512000+00:00}, the default), the same with a space for the {@code T} as
+     * Python's {@code str(datetime)} writes it ({@code 2024-05-02 09:14:03+00:00}, in older CLI and
+     * boto3 dumps) or seconds since the epoch ({@code cli_timestamp_format = none}); returned in UTC.
      */
     public ZonedDateTime optionalTime(String field) {
         JsonNode value = node.get(field);
@@ -165,7 +166,7 @@ public final class JsonFields {
         }
         try {
             if (value.isString()) {
-                return OffsetDateTime.parse(value.stringValue()).atZoneSameInstant(ZoneOffset.UTC);
+                return OffsetDateTime.parse(isoTimestamp(value.stringValue())).atZoneSameInstant(ZoneOffset.UTC);
             }
             if (value.isNumber()) {
                 BigDecimal seconds = value.decimalValue();
@@ -179,6 +180,11 @@ public final class JsonFields {
             // reported below
         }
         throw invalid(field, "an ISO-8601 timestamp with offset or seconds since the epoch", value);
+    }
+
+    /** {@code 2024-05-02 09:14:03+00:00} as ISO-8601; anything else unchanged. */
+    private static String isoTimestamp(String text) {
+        return text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
     }
 
     public JsonFields object(String field) {
