@@ -115,6 +115,21 @@ enum FileKind {
         return types.contains(type);
     }
 
+    /**
+     * The resource a file name carries for responses that do not name it themselves (a bucket policy,
+     * a key's rotation status): the text between an underscore right after the operation and {@code
+     * .json}; {@code s3api-get-bucket-policy_orders-prod.json} carries {@code orders-prod}. Null when
+     * the name has none. Resource names here (bucket names, key ids) never contain {@code _}.
+     */
+    String resourceOf(String fileName) {
+        if (!fileName.startsWith(operation + "_")) {
+            return null;
+        }
+        String rest = fileName.substring(operation.length() + 1);
+        int end = rest.endsWith(".json.gz") ? rest.length() - ".json.gz".length() : rest.length() - ".json".length();
+        return end <= 0 ? null : rest.substring(0, end);
+    }
+
     /** Opens a reader over the records of one file of this kind. */
     JsonArrayReader open(Path path, String name) {
         return arrayField == null

@@ -46,8 +46,11 @@ record Layout(List<RegionInput> regions, List<Skipped> skipped, long totalBytes)
         }
     }
 
-    /** One input file: where it is, how reports name it (relative to DIR), its kind and size. */
-    record InputFile(Path path, String name, FileKind kind, long bytes) {}
+    /**
+     * One input file: where it is, how reports name it (relative to DIR), its kind and size, and the
+     * resource its name carries after {@code _} ({@link FileKind#resourceOf}), or null.
+     */
+    record InputFile(Path path, String name, FileKind kind, long bytes, String resource) {}
 
     static Layout scan(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -149,7 +152,8 @@ record Layout(List<RegionInput> regions, List<Skipped> skipped, long totalBytes)
             }
             long size = size(entry);
             bytes += size;
-            files.computeIfAbsent(kind, k -> new ArrayList<>()).add(new InputFile(entry, relative(entry), kind, size));
+            files.computeIfAbsent(kind, k -> new ArrayList<>())
+                    .add(new InputFile(entry, relative(entry), kind, size, kind.resourceOf(name)));
         }
 
         private long size(Path file) {

@@ -4,6 +4,7 @@ import io.leeward.graph.schema.NodeLabel;
 import io.leeward.loaders.ingest.Arn;
 import io.leeward.loaders.ingest.ArnType;
 import io.leeward.loaders.ingest.Fingerprints;
+import io.leeward.loaders.ingest.InvalidRecordException;
 import io.leeward.loaders.ingest.JsonFields;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,6 +30,7 @@ final class RegionContext {
     private final Map<String, String> services = new HashMap<>();
     private final Set<String> targetGroups = new HashSet<>();
     private final Map<String, List<String>> balancerInterfaces = new HashMap<>();
+    private Layout.InputFile file;
 
     RegionContext(String account, String region, Set<FileKind> present, Fingerprints fingerprints) {
         this.account = account;
@@ -50,6 +52,27 @@ final class RegionContext {
 
     String region() {
         return region;
+    }
+
+    /** Notes the file being read, for mappers whose records do not name their resource. */
+    void reading(Layout.InputFile file) {
+        this.file = file;
+    }
+
+    /**
+     * The resource the file being read names after {@code _} ({@code s3api-get-bucket-policy_orders.json}
+     * → {@code orders}), for responses that do not carry it; the record is rejected when the name has
+     * none.
+     */
+    String fileResource(JsonFields record, String what) {
+        if (file == null || file.resource() == null) {
+            String operation = file == null ? "<operation>" : file.kind().operation();
+            throw new InvalidRecordException(
+                    record.pointer(),
+                    "expected the file name to name " + what + " after an underscore (" + operation + "_<" + what
+                            + ">.json), since the response does not");
+        }
+        return file.resource();
     }
 
     /** Fingerprints of values that must not enter the graph, under this installation's key. */

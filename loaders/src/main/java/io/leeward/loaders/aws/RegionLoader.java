@@ -61,6 +61,7 @@ final class RegionLoader {
     private void load(InputFile file) {
         var tally = report.file(file.name(), file.kind().operation(), file.bytes());
         RecordMapper mapper = file.kind().mapper();
+        context.reading(file);
         try (var reader = file.kind().open(file.path(), file.name())) {
             while (reader.hasNext()) {
                 JsonRecord record = reader.next();

@@ -48,6 +48,20 @@ class LayoutTest {
         assertThat(FileKind.of(name)).isEqualTo(kind);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @DisplayName("reads the resource a file name carries after an underscore right after the operation")
+    @CsvSource(nullValues = "none", textBlock = """
+            ecs-describe-tasks_prod.json,                       prod
+            ecs-describe-tasks_prod.json.gz,                    prod
+            ecs-describe-tasks_orders.prod.eu.json,             orders.prod.eu
+            ecs-describe-tasks-prod.json,                       none
+            ecs-describe-tasks.json,                            none
+            ecs-describe-tasks_.json,                           none
+            """)
+    void resource(String name, String resource) {
+        assertThat(FileKind.TASKS.resourceOf(name)).isEqualTo(resource);
+    }
+
     @ParameterizedTest(name = "{0}")
     @DisplayName("accepts 12-digit account ids and region names only")
     @CsvSource({
