@@ -81,7 +81,7 @@ public final class AwsCliImport {
                     account = region.account();
                     writeAccount(session, account);
                 }
-                new RegionLoader(session, region, report, tracker, fingerprints).load();
+                RegionLoader.load(session, region, report, tracker, fingerprints);
             }
             return report.build(session.complete());
         }

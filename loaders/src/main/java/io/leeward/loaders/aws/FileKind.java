@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The AWS CLI outputs the import reads, in the order it reads them: every node is written before the
@@ -135,6 +136,23 @@ enum FileKind {
         return arrayField == null
                 ? JsonArrayReader.document(path, name)
                 : JsonArrayReader.elements(path, name, arrayField);
+    }
+
+    /** Opens a reader over the records of one response document held in memory. */
+    JsonArrayReader open(JsonNode document, String name) {
+        return arrayField == null
+                ? JsonArrayReader.document(document, name)
+                : JsonArrayReader.elements(document, name, arrayField);
+    }
+
+    /** The kind of an operation name ({@code ecs-describe-tasks}), or null when it is none. */
+    static FileKind ofOperation(String operation) {
+        for (FileKind kind : values()) {
+            if (kind.operation.equals(operation)) {
+                return kind;
+            }
+        }
+        return null;
     }
 
     /** The kind of a file name ({@code <operation>[anything].json[.gz]}), or null when it is none. */

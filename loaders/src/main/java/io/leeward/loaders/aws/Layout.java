@@ -2,6 +2,7 @@ package io.leeward.loaders.aws;
 
 import io.leeward.loaders.ingest.IngestException;
 import io.leeward.loaders.ingest.IngestReport.Skipped;
+import io.leeward.loaders.ingest.JsonArrayReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,12 @@ record Layout(List<RegionInput> regions, List<Skipped> skipped, long totalBytes)
      * One input file: where it is, how reports name it (relative to DIR), its kind and size, and the
      * resource its name carries after {@code _} ({@link FileKind#resourceOf}), or null.
      */
-    record InputFile(Path path, String name, FileKind kind, long bytes, String resource) {}
+    record InputFile(Path path, String name, FileKind kind, long bytes, String resource) implements RecordSource {
+        @Override
+        public JsonArrayReader open() {
+            return kind.open(path, name);
+        }
+    }
 
     static Layout scan(Path dir) {
         if (!Files.isDirectory(dir)) {

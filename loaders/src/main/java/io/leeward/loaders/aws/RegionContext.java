@@ -30,7 +30,7 @@ final class RegionContext {
     private final Map<String, String> services = new HashMap<>();
     private final Set<String> targetGroups = new HashSet<>();
     private final Map<String, List<String>> balancerInterfaces = new HashMap<>();
-    private Layout.InputFile file;
+    private RecordSource file;
 
     RegionContext(String account, String region, Set<FileKind> present, Fingerprints fingerprints) {
         this.account = account;
@@ -54,8 +54,8 @@ final class RegionContext {
         return region;
     }
 
-    /** Notes the file being read, for mappers whose records do not name their resource. */
-    void reading(Layout.InputFile file) {
+    /** Notes the file or page being read, for mappers whose records do not name their resource. */
+    void reading(RecordSource file) {
         this.file = file;
     }
 

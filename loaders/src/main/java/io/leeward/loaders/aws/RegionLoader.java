@@ -2,6 +2,7 @@ package io.leeward.loaders.aws;
 
 import io.leeward.graph.schema.NodeLabel;
 import io.leeward.graph.schema.RelType;
+import io.leeward.graph.store.Check;
 import io.leeward.graph.store.Scope;
 import io.leeward.graph.store.SyncSession;
 import io.leeward.loaders.aws.Layout.InputFile;
@@ -20,49 +21,89 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Loads one account and region directory: its files kind by kind in {@link FileKind} order, one pass
- * and one record at a time, then declares its scopes. A kind of data is covered (its stale data
- * removed) only when every file kind producing it was present and none of those files had a
- * rejection; otherwise it is declared incomplete with the reason.
+ * Loads one account and region: its record sources kind by kind in {@link FileKind} order (files of
+ * the offline import, or response pages of the live sync), one pass and one record at a time, then
+ * declares its scopes. A kind of data is covered (its stale data removed) only when every file kind
+ * producing it was read and none of its sources had a rejection or failed; otherwise it is declared
+ * incomplete with the reason.
+ *
+ * <p>The loader is told up front which kinds it will read ({@code present}): mappers decide from it
+ * whether a relationship's end is loaded here or needs a placeholder. Not thread-safe, like the
+ * session it writes to.
  */
 final class RegionLoader {
     private final SyncSession session;
-    private final RegionInput input;
+    private final String account;
+    private final String region;
+    private final String name;
+    private final Set<FileKind> present;
     private final IngestReport.Builder report;
     private final Progress progress;
     private final RegionContext context;
     private final Emitter out;
     private final Map<FileKind, List<String>> problems = new EnumMap<>(FileKind.class);
+    private FileKind last;
 
+    /**
+     * A loader of one account and region ({@code region} null for the account's global services),
+     * named {@code name} in reasons, that will read sources of the {@code present} kinds.
+     */
     RegionLoader(
+            SyncSession session,
+            String account,
+            String region,
+            String name,
+            Set<FileKind> present,
+            IngestReport.Builder report,
+            Progress progress,
+            Fingerprints fingerprints) {
+        this.session = session;
+        this.account = account;
+        this.region = region;
+        this.name = name;
+        this.present = present.isEmpty() ? EnumSet.noneOf(FileKind.class) : EnumSet.copyOf(present);
+        this.report = report;
+        this.progress = progress;
+        this.context = new RegionContext(account, region, this.present, fingerprints);
+        this.out = new Emitter(session, context);
+    }
+
+    /** Loads one directory of the offline import: every file, kind by kind, then its scopes. */
+    static void load(
             SyncSession session,
             RegionInput input,
             IngestReport.Builder report,
             Progress progress,
             Fingerprints fingerprints) {
-        this.session = session;
-        this.input = input;
-        this.report = report;
-        this.progress = progress;
-        this.context =
-                new RegionContext(input.account(), input.region(), input.files().keySet(), fingerprints);
-        this.out = new Emitter(session, context);
-    }
-
-    void load() {
+        var loader = new RegionLoader(
+                session,
+                input.account(),
+                input.region(),
+                input.name(),
+                input.files().keySet(),
+                report,
+                progress,
+                fingerprints);
         for (FileKind kind : FileKind.values()) {
             for (InputFile file : input.files(kind)) {
-                load(file);
+                loader.load(file);
             }
         }
-        declareScopes();
+        loader.finish();
     }
 
-    private void load(InputFile file) {
-        var tally = report.file(file.name(), file.kind().operation(), file.bytes());
-        RecordMapper mapper = file.kind().mapper();
-        context.reading(file);
-        try (var reader = file.kind().open(file.path(), file.name())) {
+    /** Loads one source; sources must come in {@link FileKind} order and be of a kind declared present. */
+    void load(RecordSource source) {
+        FileKind kind = source.kind();
+        Check.that(present.contains(kind), source.name() + " is of a kind not declared present: " + kind.operation());
+        Check.that(
+                last == null || last.compareTo(kind) <= 0,
+                source.name() + " comes after " + (last == null ? "" : last.operation()) + " but loads before it");
+        last = kind;
+        var tally = report.file(source.name(), kind.operation(), source.bytes());
+        RecordMapper mapper = kind.mapper();
+        context.reading(source);
+        try (var reader = source.open()) {
             while (reader.hasNext()) {
                 JsonRecord record = reader.next();
                 Rejection rejection = map(mapper, record);
@@ -71,15 +112,33 @@ final class RegionLoader {
                 } else {
                     tally.addRejection(rejection);
                 }
-                progress.record(reader.bytesRead(), file.bytes());
+                progress.record(reader.bytesRead(), source.bytes());
             }
             reader.failure().ifPresent(tally::addRejection);
         }
-        progress.fileDone(file.bytes());
+        progress.fileDone(source.bytes());
         if (tally.rejectedCount() > 0) {
             String count = tally.rejectedCount() == 1 ? "1 rejection" : tally.rejectedCount() + " rejections";
-            problems.computeIfAbsent(file.kind(), k -> new ArrayList<>()).add(file.name() + ": " + count);
+            problem(kind, source.name() + ": " + count);
         }
+    }
+
+    /**
+     * Notes that a kind declared present could not be read completely (an API call failed): its data
+     * stays incomplete, so nothing of it is deleted.
+     */
+    void failed(FileKind kind, String reason) {
+        Check.that(present.contains(kind), "a kind not declared present failed: " + kind.operation());
+        problem(kind, reason);
+    }
+
+    /** Declares the scopes of everything read; call once, after the last source. */
+    void finish() {
+        declareScopes();
+    }
+
+    private void problem(FileKind kind, String reason) {
+        problems.computeIfAbsent(kind, k -> new ArrayList<>()).add(reason);
     }
 
     /** Maps and commits one record; returns why it was rejected, or null when it loaded. */
@@ -119,23 +178,23 @@ final class RegionLoader {
                 producers.add(kind);
             }
         }
-        var present = producers.stream().filter(input::has).toList();
-        if (present.isEmpty()) {
+        var read = producers.stream().filter(present::contains).toList();
+        if (read.isEmpty()) {
             return;
         }
-        var scope = new Scope(AwsCliImport.SOURCE, input.account(), input.region(), kindOfData);
+        var scope = new Scope(AwsCliImport.SOURCE, account, region, kindOfData);
         var reasons = new ArrayList<String>();
-        for (FileKind kind : present) {
+        for (FileKind kind : read) {
             reasons.addAll(problems.getOrDefault(kind, List.of()));
         }
         if (!reasons.isEmpty()) {
             session.incomplete(scope, String.join("; ", reasons));
-        } else if (present.size() < producers.size()) {
+        } else if (read.size() < producers.size()) {
             var missing = producers.stream()
-                    .filter(kind -> !input.has(kind))
+                    .filter(kind -> !present.contains(kind))
                     .map(kind -> kind.operation() + "*.json")
                     .toList();
-            session.incomplete(scope, "no " + String.join(", ", missing) + " in " + input.name());
+            session.incomplete(scope, "no " + String.join(", ", missing) + " in " + name);
         } else {
             session.covers(scope);
         }

@@ -49,6 +49,13 @@ public final class JsonArrayReader implements Iterator<JsonRecord>, AutoCloseabl
         DONE
     }
 
+    private JsonArrayReader(JsonNode document, String file, String field) {
+        this.file = Check.notBlank(file, "file");
+        this.field = field;
+        this.arrayPointer = field == null ? "" : "/" + JsonFields.escape(field);
+        this.parser = MAPPER.treeAsTokens(Check.notNull(document, "document"));
+    }
+
     private JsonArrayReader(Path path, String file, String field) {
         this.file = Check.notBlank(file, "file");
         this.field = field;
@@ -78,6 +85,20 @@ public final class JsonArrayReader implements Iterator<JsonRecord>, AutoCloseabl
     /** Reads the whole document, which must be a JSON object, as one record at the empty pointer. */
     public static JsonArrayReader document(Path path, String file) {
         return new JsonArrayReader(path, file, null);
+    }
+
+    /**
+     * Iterates the elements of the array {@code field} of a document already in memory (an API
+     * response page), with the same pointers and failures as {@link #elements(Path, String, String)};
+     * lines and columns are then unknown ({@code 0}).
+     */
+    public static JsonArrayReader elements(JsonNode document, String name, String field) {
+        return new JsonArrayReader(document, name, Check.notBlank(field, "field"));
+    }
+
+    /** Reads a document already in memory, which must be a JSON object, as one record. */
+    public static JsonArrayReader document(JsonNode document, String name) {
+        return new JsonArrayReader(document, name, null);
     }
 
     @Override
@@ -171,7 +192,7 @@ public final class JsonArrayReader implements Iterator<JsonRecord>, AutoCloseabl
     private void documentRecord() {
         var start = parser.currentTokenLocation();
         JsonNode node = parser.readValueAsTree();
-        next = new JsonRecord(file, "", start.getLineNr(), start.getColumnNr(), node);
+        next = new JsonRecord(file, "", Math.max(0, start.getLineNr()), Math.max(0, start.getColumnNr()), node);
         state = State.AFTER_ARRAY;
     }
 
@@ -192,7 +213,7 @@ public final class JsonArrayReader implements Iterator<JsonRecord>, AutoCloseabl
         var start = parser.currentTokenLocation();
         String pointer = arrayPointer + "/" + index++;
         JsonNode node = parser.readValueAsTree();
-        next = new JsonRecord(file, pointer, start.getLineNr(), start.getColumnNr(), node);
+        next = new JsonRecord(file, pointer, Math.max(0, start.getLineNr()), Math.max(0, start.getColumnNr()), node);
     }
 
     /** Reads to the end so that a truncated tail or trailing garbage is still reported. */
