@@ -12,6 +12,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The AWS CLI outputs the import reads, in the order it reads them: every node is written before the
@@ -138,11 +140,20 @@ enum FileKind {
                 : JsonArrayReader.elements(path, name, arrayField);
     }
 
-    /** Opens a reader over the records of one response document held in memory. */
+    /**
+     * Opens a reader over the records of one response document held in memory. An API response with
+     * nothing to list may leave its array out, where the CLI prints {@code []}: it has no records.
+     */
     JsonArrayReader open(JsonNode document, String name) {
-        return arrayField == null
-                ? JsonArrayReader.document(document, name)
-                : JsonArrayReader.elements(document, name, arrayField);
+        if (arrayField == null) {
+            return JsonArrayReader.document(document, name);
+        }
+        if (document.isObject() && !document.has(arrayField)) {
+            ObjectNode empty = JsonNodeFactory.instance.objectNode();
+            empty.putArray(arrayField);
+            return JsonArrayReader.elements(empty, name, arrayField);
+        }
+        return JsonArrayReader.elements(document, name, arrayField);
     }
 
     /** The kind of an operation name ({@code ecs-describe-tasks}), or null when it is none. */

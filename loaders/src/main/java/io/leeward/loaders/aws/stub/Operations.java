@@ -1,0 +1,367 @@
+package io.leeward.loaders.aws.stub;
+
+import io.leeward.loaders.aws.live.SdkJson;
+import io.leeward.loaders.aws.stub.AwsStub.Request;
+import io.leeward.loaders.aws.stub.AwsStub.Response;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
+import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetGroupsResponse;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The operations the stub answers. STS {@code GetCallerIdentity} and {@code AssumeRole}, EC2 {@code
+ * DescribeRegions} and ECS {@code ListClusters} are written by hand after the examples of the AWS API
+ * references; every other response is the CLI document of the served directory, filtered and paged
+ * as the service would, read into the SDK's response object and rendered on the wire from its model
+ * ({@link Wire}).
+ */
+final class Operations {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    private static final String ELB_NS = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
+    private static final String JSON = "application/x-amz-json-1.1";
+
+    private final AwsStub stub;
+
+    Operations(AwsStub stub) {
+        this.stub = stub;
+    }
+
+    Response respond(Request r) {
+        return switch (r.service() + ":" + r.action()) {
+            case "sts:GetCallerIdentity" -> callerIdentity(r);
+            case "sts:AssumeRole" -> assumeRole(r);
+            case "ec2:DescribeRegions" -> describeRegions(r);
+            case "ec2:DescribeVpcs" -> ec2List(r, "ec2-describe-vpcs", "Vpcs", DescribeVpcsResponse::builder);
+            case "ec2:DescribeSubnets" ->
+                ec2List(r, "ec2-describe-subnets", "Subnets", DescribeSubnetsResponse::builder);
+            case "ec2:DescribeSecurityGroups" ->
+                ec2List(r, "ec2-describe-security-groups", "SecurityGroups", DescribeSecurityGroupsResponse::builder);
+            case "ec2:DescribeNetworkInterfaces" ->
+                ec2List(
+                        r,
+                        "ec2-describe-network-interfaces",
+                        "NetworkInterfaces",
+                        DescribeNetworkInterfacesResponse::builder);
+            case "elasticloadbalancing:DescribeLoadBalancers" ->
+                queryList(
+                        r,
+                        "elbv2-describe-load-balancers",
+                        "LoadBalancers",
+                        any -> true,
+                        DescribeLoadBalancersResponse::builder);
+            case "elasticloadbalancing:DescribeTargetGroups" ->
+                queryList(
+                        r,
+                        "elbv2-describe-target-groups",
+                        "TargetGroups",
+                        any -> true,
+                        DescribeTargetGroupsResponse::builder);
+            case "elasticloadbalancing:DescribeListeners" ->
+                queryList(
+                        r,
+                        "elbv2-describe-listeners",
+                        "Listeners",
+                        listener -> text(listener, "LoadBalancerArn")
+                                .equals(r.form().get("LoadBalancerArn")),
+                        DescribeListenersResponse::builder);
+            case "ecs:ListClusters" -> listClusters(r);
+            case "ecs:DescribeClusters" -> describeClusters(r);
+            case "ecs:ListServices" -> listServices(r);
+            case "ecs:DescribeServices" -> describeServices(r);
+            case "ecs:ListTasks" -> listTasks(r);
+            case "ecs:DescribeTasks" -> describeTasks(r);
+            case "ecs:DescribeTaskDefinition" -> describeTaskDefinition(r);
+            default ->
+                Errors.of(r, 400, "InvalidAction", "The action " + r.action() + " is not valid for this web service.");
+        };
+    }
+
+    // --- hand-written, after the API references' examples
+
+    private static Response callerIdentity(Request r) {
+        String body = "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">\n"
+                + "  <GetCallerIdentityResult>\n"
+                + "    <Arn>arn:aws:iam::" + r.account() + ":user/Alice</Arn>\n"
+                + "    <UserId>AIDACKCEVSQ6C2EXAMPLE</UserId>\n"
+                + "    <Account>" + r.account() + "</Account>\n"
+                + "  </GetCallerIdentityResult>\n"
+                + "  <ResponseMetadata>\n"
+                + "    <RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId>\n"
+                + "  </ResponseMetadata>\n"
+                + "</GetCallerIdentityResponse>\n";
+        return new Response(200, "text/xml", body, Map.of());
+    }
+
+    /** Credentials whose access key id carries the role's account, so that later calls are that account's. */
+    private static Response assumeRole(Request r) {
+        String roleArn = r.form().getOrDefault("RoleArn", "");
+        String account = roleArn.split(":").length > 4 ? roleArn.split(":")[4] : r.account();
+        String role = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+        String session = r.form().getOrDefault("RoleSessionName", "session");
+        String expiration = Instant.now()
+                .plus(1, ChronoUnit.HOURS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        String body = "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">\n"
+                + "  <AssumeRoleResult>\n"
+                + "    <AssumedRoleUser>\n"
+                + "      <Arn>arn:aws:sts::" + account + ":assumed-role/" + Wire.escape(role) + "/"
+                + Wire.escape(session) + "</Arn>\n"
+                + "      <AssumedRoleId>ARO123EXAMPLE123:" + Wire.escape(session) + "</AssumedRoleId>\n"
+                + "    </AssumedRoleUser>\n"
+                + "    <Credentials>\n"
+                + "      <AccessKeyId>ASIA" + account + "EXAM</AccessKeyId>\n"
+                + "      <SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey>\n"
+                + "      <SessionToken>AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQW</SessionToken>\n"
+                + "      <Expiration>" + expiration + "</Expiration>\n"
+                + "    </Credentials>\n"
+                + "    <PackedPolicySize>6</PackedPolicySize>\n"
+                + "  </AssumeRoleResult>\n"
+                + "  <ResponseMetadata>\n"
+                + "    <RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId>\n"
+                + "  </ResponseMetadata>\n"
+                + "</AssumeRoleResponse>\n";
+        return new Response(200, "text/xml", body, Map.of());
+    }
+
+    private Response describeRegions(Request r) {
+        var body = new StringBuilder("<DescribeRegionsResponse xmlns=\"" + EC2_NS + "\">\n");
+        body.append("   <requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>\n   <regionInfo>\n");
+        stub.regions(r.account())
+                .forEach((region, optIn) -> body.append("      <item>\n")
+                        .append("         <regionName>")
+                        .append(region)
+                        .append("</regionName>\n")
+                        .append("         <regionEndpoint>ec2.")
+                        .append(region)
+                        .append(".amazonaws.com</regionEndpoint>\n")
+                        .append("         <optInStatus>")
+                        .append(optIn)
+                        .append("</optInStatus>\n")
+                        .append("      </item>\n"));
+        body.append("   </regionInfo>\n</DescribeRegionsResponse>\n");
+        return new Response(200, "text/xml;charset=UTF-8", body.toString(), Map.of());
+    }
+
+    private Response listClusters(Request r) {
+        var arns = new ArrayList<String>();
+        records(r, "ecs-describe-clusters", "clusters").forEach(cluster -> arns.add(text(cluster, "clusterArn")));
+        var page = page(
+                arns,
+                r.json().path("nextToken").asString(""),
+                r.json().path("maxResults").asInt(100));
+        var body = new StringBuilder("{\n    \"clusterArns\": [");
+        for (int i = 0; i < page.items().size(); i++) {
+            body.append(i == 0 ? "\n" : ",\n")
+                    .append("        \"")
+                    .append(page.items().get(i))
+                    .append('"');
+        }
+        body.append("\n    ]");
+        if (page.next() != null) {
+            body.append(",\n    \"nextToken\": \"").append(page.next()).append('"');
+        }
+        return new Response(200, JSON, body.append("\n}\n").toString(), Map.of());
+    }
+
+    // --- rendered from the served CLI documents
+
+    private Response describeClusters(Request r) {
+        Set<String> wanted = strings(r.json().path("clusters"));
+        var found = records(r, "ecs-describe-clusters", "clusters").stream()
+                .filter(cluster -> matches(text(cluster, "clusterArn"), wanted))
+                .toList();
+        return json(object("clusters", found, "failures"), DescribeClustersResponse::builder);
+    }
+
+    private Response listServices(Request r) {
+        String cluster = r.json().path("cluster").asString("default");
+        var arns = records(r, "ecs-describe-services", "services").stream()
+                .filter(service -> matches(text(service, "clusterArn"), Set.of(cluster)))
+                .map(service -> text(service, "serviceArn"))
+                .distinct()
+                .toList();
+        var page = page(
+                arns,
+                r.json().path("nextToken").asString(""),
+                r.json().path("maxResults").asInt(10));
+        ObjectNode doc = NODES.objectNode();
+        page.items().forEach(doc.putArray("serviceArns")::add);
+        putNext(doc, "nextToken", page.next());
+        return json(doc, ListServicesResponse::builder);
+    }
+
+    private Response describeServices(Request r) {
+        Set<String> wanted = strings(r.json().path("services"));
+        var found = unique(records(r, "ecs-describe-services", "services"), "serviceArn").stream()
+                .filter(service -> matches(text(service, "serviceArn"), wanted))
+                .toList();
+        return json(object("services", found, "failures"), DescribeServicesResponse::builder);
+    }
+
+    private Response listTasks(Request r) {
+        String cluster = r.json().path("cluster").asString("default");
+        String status = r.json().path("desiredStatus").asString("RUNNING");
+        var arns = unique(records(r, "ecs-describe-tasks", "tasks"), "taskArn").stream()
+                .filter(task -> matches(text(task, "clusterArn"), Set.of(cluster)))
+                .filter(task -> text(task, "desiredStatus").equals(status))
+                .map(task -> text(task, "taskArn"))
+                .toList();
+        var page = page(
+                arns,
+                r.json().path("nextToken").asString(""),
+                r.json().path("maxResults").asInt(100));
+        ObjectNode doc = NODES.objectNode();
+        page.items().forEach(doc.putArray("taskArns")::add);
+        putNext(doc, "nextToken", page.next());
+        return json(doc, ListTasksResponse::builder);
+    }
+
+    private Response describeTasks(Request r) {
+        Set<String> wanted = strings(r.json().path("tasks"));
+        var found = unique(records(r, "ecs-describe-tasks", "tasks"), "taskArn").stream()
+                .filter(task -> matches(text(task, "taskArn"), wanted))
+                .toList();
+        return json(object("tasks", found, "failures"), DescribeTasksResponse::builder);
+    }
+
+    private Response describeTaskDefinition(Request r) {
+        String wanted = r.json().path("taskDefinition").asString("");
+        for (JsonNode doc : stub.documents(r.account(), r.region(), "ecs-describe-task-definition")
+                .values()) {
+            String arn = doc.path("taskDefinition").path("taskDefinitionArn").asString("");
+            if (arn.equals(wanted) || arn.endsWith("/" + wanted)) {
+                return json(doc, DescribeTaskDefinitionResponse::builder);
+            }
+        }
+        return Errors.of(r, 400, "ClientException", "Unable to describe task definition.");
+    }
+
+    private Response ec2List(Request r, String operation, String field, Supplier<? extends SdkBuilder<?, ?>> response) {
+        var page = page(
+                records(r, operation, field),
+                r.form().getOrDefault("NextToken", ""),
+                Integer.parseInt(r.form().getOrDefault("MaxResults", "1000")));
+        ObjectNode doc = NODES.objectNode();
+        page.items().forEach(doc.putArray(field)::add);
+        putNext(doc, "NextToken", page.next());
+        String body = "<" + r.action() + "Response xmlns=\"" + EC2_NS + "\"><requestId>"
+                + "7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId>" + Wire.xml(pojo(doc, response)) + "</"
+                + r.action() + "Response>";
+        return new Response(200, "text/xml;charset=UTF-8", body, Map.of());
+    }
+
+    private Response queryList(
+            Request r,
+            String operation,
+            String field,
+            Predicate<JsonNode> filter,
+            Supplier<? extends SdkBuilder<?, ?>> response) {
+        var matching = records(r, operation, field).stream().filter(filter).toList();
+        var page = page(
+                matching,
+                r.form().getOrDefault("Marker", ""),
+                Integer.parseInt(r.form().getOrDefault("PageSize", "400")));
+        ObjectNode doc = NODES.objectNode();
+        page.items().forEach(doc.putArray(field)::add);
+        putNext(doc, "NextMarker", page.next());
+        String body = "<" + r.action() + "Response xmlns=\"" + ELB_NS + "\"><" + r.action() + "Result>"
+                + Wire.xml(pojo(doc, response)) + "</" + r.action() + "Result><ResponseMetadata><RequestId>"
+                + "6f1a7b3e-example</RequestId></ResponseMetadata></" + r.action() + "Response>";
+        return new Response(200, "text/xml", body, Map.of());
+    }
+
+    private static Response json(JsonNode doc, Supplier<? extends SdkBuilder<?, ?>> response) {
+        return new Response(200, JSON, Wire.json(pojo(doc, response)).toString(), Map.of());
+    }
+
+    private static SdkPojo pojo(JsonNode doc, Supplier<? extends SdkBuilder<?, ?>> response) {
+        return (SdkPojo) SdkJson.fromTree(doc, response.get());
+    }
+
+    /** The elements of {@code field} of every document of an operation, in file name order. */
+    private List<JsonNode> records(Request r, String operation, String field) {
+        var records = new ArrayList<JsonNode>();
+        stub.documents(r.account(), r.region(), operation)
+                .values()
+                .forEach(doc -> doc.path(field).forEach(records::add));
+        return records;
+    }
+
+    /** Tasks and services may appear in more than one file; the last one wins, as in the import. */
+    private static List<JsonNode> unique(List<JsonNode> records, String key) {
+        var byKey = new LinkedHashMap<String, JsonNode>();
+        records.forEach(record -> byKey.put(text(record, key), record));
+        return List.copyOf(byKey.values());
+    }
+
+    private record Page<T>(List<T> items, String next) {}
+
+    /** Tokens are offsets here; AWS's are opaque, and the SDK passes them back as they came. */
+    private <T> Page<T> page(List<T> all, String token, int maxResults) {
+        int from = token.isEmpty() ? 0 : Integer.parseInt(token);
+        int size = Math.max(1, Math.min(maxResults, stub.pageSize()));
+        int to = Math.min(all.size(), from + size);
+        return new Page<>(
+                List.copyOf(all.subList(Math.min(from, all.size()), to)), to < all.size() ? String.valueOf(to) : null);
+    }
+
+    private static void putNext(ObjectNode doc, String field, String next) {
+        if (next != null) {
+            doc.put(field, next);
+        }
+    }
+
+    private static ObjectNode object(String field, List<JsonNode> items, String failures) {
+        ObjectNode doc = NODES.objectNode();
+        ArrayNode array = doc.putArray(field);
+        items.forEach(array::add);
+        doc.putArray(failures);
+        return doc;
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        var values = new java.util.HashSet<String>();
+        array.forEach(value -> values.add(value.asString()));
+        return values;
+    }
+
+    /** An ARN matches a name or an ARN given in a request. */
+    private static boolean matches(String arn, Set<String> wanted) {
+        for (String value : wanted) {
+            if (arn.equals(value) || arn.endsWith("/" + value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).asString("");
+    }
+}
