@@ -2,6 +2,8 @@ package io.leeward.app.cli;
 
 import io.leeward.app.bench.BenchResult;
 import io.leeward.app.bench.IngestBenchmark;
+import io.leeward.app.bench.SyncBenchmark;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure Leeward's paths against a ceiling measured in the same run.",
-        subcommands = {BenchCommand.Ingest.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Sync.class})
 final class BenchCommand {
     // no action of its own: without a subcommand picocli reports the missing one and exits 2
 
@@ -92,6 +94,94 @@ final class BenchCommand {
                     met ? "met" : "NOT met"));
             out.flush();
             return ExitCodes.OK;
+        }
+
+        private static String fmt(String format, Object... args) {
+            return String.format(Locale.ROOT, format, args);
+        }
+    }
+
+    /** The live sync against the local AWS stub with latency, vs the offline load of the same responses. */
+    @Command(
+            name = "sync",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Serve the demo account in --regions from a local AWS stand-in that adds --latency-ms to every request,",
+                "run `sync aws` against it and report requests/s, requests in flight and graph elements/s, then load the",
+                "same responses from files with `ingest aws` (no network: the ceiling) and report the ratio."
+            })
+    static final class Sync implements Callable<Integer> {
+        @Option(names = "--scale", defaultValue = "5", description = "Demo account scale (default ${DEFAULT-VALUE}).")
+        int scale;
+
+        @Option(
+                names = "--regions",
+                split = ",",
+                defaultValue = "eu-west-1,eu-central-1,us-east-1,us-west-2",
+                description = "Regions served (default ${DEFAULT-VALUE}).")
+        List<String> regions;
+
+        @Option(
+                names = "--latency-ms",
+                defaultValue = "50",
+                description = "Latency added to every request (default ${DEFAULT-VALUE}).")
+        int latencyMs;
+
+        @Option(
+                names = "--max-requests",
+                defaultValue = "16",
+                description = "Requests in flight at most (default ${DEFAULT-VALUE}).")
+        int maxRequests;
+
+        @Option(names = "--rounds", defaultValue = "2", description = "Rounds (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            out.println("bench sync: demo account at scale " + scale + " in " + regions + ", " + latencyMs
+                    + " ms per request, at most " + maxRequests + " in flight, temporary embedded Neo4j …");
+            out.flush();
+            List<SyncBenchmark.Round> results;
+            try (var quiet = AppContext.start(LeewardCommand.root(spec).options(null), false)) {
+                results = new SyncBenchmark(scale, regions, Duration.ofMillis(latencyMs), maxRequests, rounds).run();
+            }
+            var rows = new ArrayList<Map<String, Object>>();
+            int i = 1;
+            for (var round : results) {
+                var row = new LinkedHashMap<String, Object>();
+                row.put("round", i++);
+                row.put("records", round.records());
+                row.put("elements", round.elements());
+                row.put("requests", round.requests());
+                row.put("max in flight", round.maxInFlight());
+                row.put("sync s", fmt("%.2f", round.syncNanos() / 1e9));
+                row.put("requests/s", fmt("%,.0f", round.requestRate()));
+                row.put("elements/s", fmt("%,.0f", round.elementRate()));
+                row.put("ceiling elements/s", fmt("%,.0f", round.ceilingRate()));
+                row.put("ratio", fmt("%.2f", round.ratio()));
+                rows.add(row);
+            }
+            Table.print(out, List.copyOf(rows.getFirst().keySet()), rows);
+            var best = results.stream()
+                    .max(java.util.Comparator.comparingDouble(SyncBenchmark.Round::elementRate))
+                    .orElseThrow();
+            double requestCeiling = maxRequests * 1000.0 / Math.max(1, latencyMs);
+            out.println(fmt(
+                    "sync: %,.0f requests/s (latency bound %,.0f/s), %d in flight at most, %,.0f elements/s; "
+                            + "ceiling %,.0f elements/s; ratio %.2f%s",
+                    best.requestRate(),
+                    requestCeiling,
+                    best.maxInFlight(),
+                    best.elementRate(),
+                    best.ceilingRate(),
+                    best.ratio(),
+                    best.failed() ? " (some scopes FAILED)" : ""));
+            out.flush();
+            return best.failed() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
         }
 
         private static String fmt(String format, Object... args) {

@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
             ServeCommand.class,
             DemoCommand.class,
             IngestCommand.class,
+            SyncCommand.class,
             QueryCommand.class,
             StatusCommand.class,
             BenchCommand.class,

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
@@ -119,50 +121,52 @@ enum Fetcher {
             return List.of();
         }
     },
-    /** Per cluster, lists the services and describes them 10 at a time; publishes the task definitions they run. */
+    /**
+     * Per cluster, lists the services and describes them 10 at a time, the chunks in parallel;
+     * publishes the task definitions they run.
+     */
     SERVICES("ecs-describe-services", Service.ECS) {
         @Override
         List<String> fetch(RegionFetch region, Pages out) {
             var ecs = region.clients().ecs();
-            Set<String> definitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Set<String> definitions = ConcurrentHashMap.newKeySet();
             out.each(region.await(CLUSTERS), cluster -> {
                 var arns = new ArrayList<String>();
                 ecs.listServicesPaginator(r -> r.cluster(cluster).maxResults(100))
                         .forEach(page -> arns.addAll(page.serviceArns()));
-                var pages = new ArrayList<software.amazon.awssdk.core.SdkPojo>();
-                for (List<String> chunk : chunks(arns, 10)) {
-                    var page = ecs.describeServices(
-                            r -> r.cluster(cluster).services(chunk).include(ServiceField.TAGS));
-                    page.services().forEach(service -> {
-                        add(definitions, service.taskDefinition());
-                        service.deployments().forEach(d -> add(definitions, d.taskDefinition()));
-                    });
-                    pages.add(page);
-                }
+                var pages = out.parallel(
+                        chunks(arns, 10),
+                        chunk -> ecs.describeServices(
+                                r -> r.cluster(cluster).services(chunk).include(ServiceField.TAGS)));
+                pages.forEach(page -> page.services().forEach(service -> {
+                    add(definitions, service.taskDefinition());
+                    service.deployments().forEach(d -> add(definitions, d.taskDefinition()));
+                }));
                 return pages;
             });
             return List.copyOf(definitions);
         }
     },
     /**
-     * Per cluster, lists running and recently stopped tasks and describes them 100 at a time;
-     * publishes the task definitions they run.
+     * Per cluster, lists running and recently stopped tasks and describes them 100 at a time, the
+     * chunks in parallel; publishes the task definitions they run.
      */
     TASKS("ecs-describe-tasks", Service.ECS) {
         @Override
         List<String> fetch(RegionFetch region, Pages out) {
             var ecs = region.clients().ecs();
-            Set<String> definitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Set<String> definitions = ConcurrentHashMap.newKeySet();
             out.each(region.await(CLUSTERS), cluster -> {
-                var pages = new ArrayList<software.amazon.awssdk.core.SdkPojo>();
+                var pages = new ArrayList<SdkPojo>();
                 for (DesiredStatus status : List.of(DesiredStatus.RUNNING, DesiredStatus.STOPPED)) {
                     var arns = new ArrayList<String>();
                     ecs.listTasksPaginator(r ->
                                     r.cluster(cluster).desiredStatus(status).maxResults(100))
                             .forEach(page -> arns.addAll(page.taskArns()));
-                    for (List<String> chunk : chunks(arns, 100)) {
-                        var page = ecs.describeTasks(
-                                r -> r.cluster(cluster).tasks(chunk).include(TaskField.TAGS));
+                    for (var page : out.parallel(
+                            chunks(arns, 100),
+                            chunk -> ecs.describeTasks(
+                                    r -> r.cluster(cluster).tasks(chunk).include(TaskField.TAGS)))) {
                         page.tasks().forEach(task -> add(definitions, task.taskDefinitionArn()));
                         pages.add(page);
                     }

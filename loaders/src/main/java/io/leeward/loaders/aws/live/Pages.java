@@ -63,6 +63,30 @@ final class Pages {
         }
     }
 
+    /**
+     * Applies {@code call} to every item at once, each on its own virtual thread, and returns the
+     * results in the order of the items; the first failure, in that order, is thrown.
+     */
+    <T, R> List<R> parallel(List<T> items, Function<T, R> call) {
+        var futures = new ArrayList<CompletableFuture<R>>();
+        for (T item : items) {
+            futures.add(CompletableFuture.supplyAsync(() -> call.apply(item), region.executor()));
+        }
+        var results = new ArrayList<R>();
+        for (var future : futures) {
+            try {
+                results.add(future.join());
+            } catch (CompletionException e) {
+                futures.forEach(other -> other.cancel(false));
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+        return results;
+    }
+
     private void put(JsonNode document) {
         String name = region.name() + "/" + fetcher.operation() + "#" + number.incrementAndGet();
         channel.put(new Channel.Page(name, document));
