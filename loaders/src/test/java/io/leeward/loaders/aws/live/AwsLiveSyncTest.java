@@ -135,6 +135,23 @@ class AwsLiveSyncTest {
     }
 
     @Test
+    @DisplayName("removes what is gone from a scope read completely")
+    void staleCleanup() throws IOException {
+        sync(options());
+        assertThat(count("MATCH (v:Vpc {region: 'us-east-1'}) RETURN count(v)")).isEqualTo(1);
+        Files.writeString(input.resolve(ACCOUNT + "/us-east-1/ec2-describe-vpcs.json"), "{\"Vpcs\": []}");
+        stub.close();
+        stub = AwsStub.serve(input);
+
+        var report = sync(options());
+
+        assertThat(report.failed()).isFalse();
+        assertThat(count("MATCH (v:Vpc {region: 'us-east-1'}) RETURN count(v)")).isZero();
+        assertThat(count("MATCH (v:Vpc {region: 'eu-west-1'}) RETURN count(v)")).isEqualTo(2);
+        assertThat(report.ingest().summary().totalDeleted()).isPositive();
+    }
+
+    @Test
     @DisplayName("follows every page of every list, one element per page")
     void pagination() {
         String offline = offlineDump();
