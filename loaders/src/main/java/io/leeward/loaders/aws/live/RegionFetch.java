@@ -97,29 +97,40 @@ final class RegionFetch {
         return span == null ? 0 : span[1] - span[0];
     }
 
+    /**
+     * Runs one fetcher; whatever happens, its channel ends with {@code End} or {@code Failed}, since
+     * the writer waits for one of them.
+     */
     private void run(Fetcher fetcher) {
         started(fetcher.service());
         Channel channel = channels.get(fetcher);
+        Failed failed = null;
         try {
             published.get(fetcher).complete(fetcher.fetch(this, new Pages(this, fetcher, channel)));
             channel.put(new Channel.End());
         } catch (UpstreamFailure e) {
-            fail(
-                    fetcher,
-                    new Failed(
-                            e.failure.code(),
-                            "needs " + e.fetcher.operation() + ", which failed: " + e.failure.message()));
+            failed = new Failed(
+                    e.failure.code(), "needs " + e.fetcher.operation() + ", which failed: " + e.failure.message());
         } catch (AwsServiceException e) {
             String code =
                     e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             String message = e.awsErrorDetails() == null
                     ? e.getMessage()
                     : e.awsErrorDetails().errorMessage();
-            fail(fetcher, new Failed(code == null ? "HTTP " + e.statusCode() : code, String.valueOf(message)));
-        } catch (SdkException | IllegalArgumentException | IllegalStateException e) {
+            failed = new Failed(code == null ? "HTTP " + e.statusCode() : code, String.valueOf(message));
+        } catch (SdkException e) {
+            failed = new Failed(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        } catch (RuntimeException e) {
+            // a bug or a response the converter cannot read: this kind fails, the sync goes on
+            failed = new Failed(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        } catch (Error e) {
             fail(fetcher, new Failed(e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
+            throw e;
         } finally {
             ended(fetcher.service());
+        }
+        if (failed != null) {
+            fail(fetcher, failed);
         }
     }
 
