@@ -55,8 +55,8 @@ enum FileKind {
             "ecs-describe-task-definition",
             null,
             new TaskDefinitionMapper(),
-            EnumSet.of(TaskDefinition, ContainerDefinition),
-            EnumSet.of(HAS_CONTAINER, TASK_ROLE, EXECUTION_ROLE, READS_SECRET, RUNS_IMAGE)),
+            EnumSet.of(TaskDefinition, ContainerDefinition, Finding),
+            EnumSet.of(HAS_CONTAINER, TASK_ROLE, EXECUTION_ROLE, READS_SECRET, RUNS_IMAGE, ON)),
     SERVICES(
             "ecs-describe-services",
             "services",
