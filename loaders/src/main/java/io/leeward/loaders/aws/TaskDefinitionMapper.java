@@ -177,7 +177,8 @@ final class TaskDefinitionMapper implements RecordMapper {
         p.put("check", SECRET_IN_ENVIRONMENT);
         p.put(
                 "title",
-                secret.kind().title() + " in environment variable " + secret.variable() + " of container " + container);
+                "Plain-text " + secret.kind().title() + " in environment variable " + secret.variable()
+                        + " of container " + container);
         p.put("severity", secret.kind().severity());
         p.put("category", "secrets");
         p.put("controls", List.of("AWS-FSBP ECS.8"));

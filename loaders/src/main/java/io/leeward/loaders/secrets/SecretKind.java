@@ -16,7 +16,8 @@ public enum SecretKind {
     NPM_TOKEN("high", "npm access token"),
     JSON_WEB_TOKEN("high", "JSON web token"),
     CONNECTION_STRING_PASSWORD("high", "password in a connection string"),
-    PASSWORD_LIKE("high", "password-like variable with a high-entropy value");
+    /** A random value under a password-like variable name. */
+    PASSWORD_LIKE("high", "secret");
 
     private final String severity;
     private final String title;
