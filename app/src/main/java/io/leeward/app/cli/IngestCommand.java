@@ -104,7 +104,8 @@ final class IngestCommand {
             try {
                 return AwsCliImport.accountOf(files);
             } catch (IngestException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
+                // a usage error, not a failure: without the cause, which the handler would take for one
+                throw new IllegalArgumentException(e.getMessage());
             }
         }
     }
