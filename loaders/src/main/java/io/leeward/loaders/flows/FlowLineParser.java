@@ -18,10 +18,21 @@ final class FlowLineParser {
     private final Object[] text;
     private final long[] numbers;
 
+    /** The slots of the format's known fields: only these change from line to line. */
+    private final int[] slots;
+
     FlowLineParser(FlowLogFormat format) {
         this.format = Check.notNull(format, "format");
         this.text = new Object[FlowField.values().length];
         this.numbers = new long[FlowField.values().length];
+        java.util.Arrays.fill(numbers, FlowRecord.ABSENT);
+        var known = new java.util.ArrayList<Integer>();
+        for (int i = 0; i < format.size(); i++) {
+            if (format.column(i) != null) {
+                known.add(format.column(i).ordinal());
+            }
+        }
+        this.slots = known.stream().mapToInt(Integer::intValue).toArray();
     }
 
     FlowLogFormat format() {
@@ -30,8 +41,10 @@ final class FlowLineParser {
 
     /** Parses {@code bytes[from, to)}, one line without its line end. */
     FlowRecord parse(byte[] bytes, int from, int to) {
-        java.util.Arrays.fill(text, null);
-        java.util.Arrays.fill(numbers, FlowRecord.ABSENT);
+        for (int slot : slots) {
+            text[slot] = null;
+            numbers[slot] = FlowRecord.ABSENT;
+        }
         int column = 0;
         int i = from;
         while (i < to) {
