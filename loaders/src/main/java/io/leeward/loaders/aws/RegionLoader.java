@@ -42,6 +42,8 @@ final class RegionLoader {
     private final RegionContext context;
     private final Emitter out;
     private final Map<FileKind, List<String>> problems = new EnumMap<>(FileKind.class);
+    private final Set<FileKind> read = EnumSet.noneOf(FileKind.class);
+    private final Set<FileKind> ended = EnumSet.noneOf(FileKind.class);
     private FileKind last;
 
     /**
@@ -100,6 +102,7 @@ final class RegionLoader {
                 last == null || last.compareTo(kind) <= 0,
                 source.name() + " comes after " + (last == null ? "" : last.operation()) + " but loads before it");
         last = kind;
+        read.add(kind);
         var tally = report.file(source.name(), kind.operation(), source.bytes());
         RecordMapper mapper = kind.mapper();
         context.reading(source);
@@ -115,6 +118,9 @@ final class RegionLoader {
                 progress.record(reader.bytesRead(), source.bytes());
             }
             reader.failure().ifPresent(tally::addRejection);
+            if (!kind.isTruncated(reader)) {
+                ended.add(kind);
+            }
         }
         progress.fileDone(source.bytes());
         if (tally.rejectedCount() > 0) {
@@ -132,8 +138,16 @@ final class RegionLoader {
         problem(kind, reason);
     }
 
-    /** Declares the scopes of everything read; call once, after the last source. */
+    /**
+     * Declares the scopes of everything read; call once, after the last source. A kind whose every
+     * source was a page with more to come ({@code IsTruncated: true}) is missing its last page.
+     */
     void finish() {
+        for (FileKind kind : read) {
+            if (!ended.contains(kind)) {
+                problem(kind, "every " + kind.operation() + " file says IsTruncated: true; the last page is missing");
+            }
+        }
         declareScopes();
     }
 
@@ -144,7 +158,7 @@ final class RegionLoader {
     /** Maps and commits one record; returns why it was rejected, or null when it loaded. */
     private Rejection map(RecordMapper mapper, JsonRecord record) {
         try {
-            mapper.map(record.fields(), context, out);
+            mapper.map(record, context, out);
             out.commit();
             return null;
         } catch (InvalidRecordException e) {
@@ -174,22 +188,22 @@ final class RegionLoader {
     private void declare(String kindOfData, Predicate<FileKind> producer) {
         Set<FileKind> producers = EnumSet.noneOf(FileKind.class);
         for (FileKind kind : FileKind.values()) {
-            if (producer.test(kind)) {
+            if (kind.isGlobal() == (region == null) && producer.test(kind)) {
                 producers.add(kind);
             }
         }
-        var read = producers.stream().filter(present::contains).toList();
-        if (read.isEmpty()) {
+        var declared = producers.stream().filter(present::contains).toList();
+        if (declared.isEmpty()) {
             return;
         }
         var scope = new Scope(AwsCliImport.SOURCE, account, region, kindOfData);
         var reasons = new ArrayList<String>();
-        for (FileKind kind : read) {
+        for (FileKind kind : declared) {
             reasons.addAll(problems.getOrDefault(kind, List.of()));
         }
         if (!reasons.isEmpty()) {
             session.incomplete(scope, String.join("; ", reasons));
-        } else if (read.size() < producers.size()) {
+        } else if (declared.size() < producers.size()) {
             var missing = producers.stream()
                     .filter(kind -> !present.contains(kind))
                     .map(kind -> kind.operation() + "*.json")
