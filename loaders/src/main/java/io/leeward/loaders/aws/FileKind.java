@@ -167,7 +167,8 @@ enum FileKind {
      * The resource a file name carries for responses that do not name it themselves (a bucket policy,
      * a key's rotation status): the text between an underscore right after the operation and {@code
      * .json}; {@code s3api-get-bucket-policy_orders-prod.json} carries {@code orders-prod}. Null when
-     * the name has none. Resource names here (bucket names, key ids) never contain {@code _}.
+     * the name has none. The resource runs from the first underscore after the operation, so it may
+     * hold further underscores: a target group's {@code <name>_<id>}.
      */
     String resourceOf(String fileName) {
         if (!fileName.startsWith(operation + "_")) {

@@ -49,16 +49,10 @@ final class TargetHealthMapper implements RecordMapper {
         if (targetId.startsWith("i-") && targetId.length() > 2) {
             out.link(TARGETS, TargetGroup, group, Ec2Instance, targetId, key, p);
         } else if (AwsArns.LOAD_BALANCER.matches(arn)) {
-            out.link(
-                    TARGETS,
-                    TargetGroup,
-                    group,
-                    LoadBalancer,
-                    context.own(target, "Id", AwsArns.LOAD_BALANCER).toString(),
-                    key,
-                    p);
+            String balancer = context.own(target, "Id", AwsArns.LOAD_BALANCER).toString();
+            out.link(TARGETS, TargetGroup, group, LoadBalancer, balancer, key, p);
         } else if (LAMBDA.matches(arn)) {
-            return;
+            return; // no node for Lambda functions; the record still counts as loaded
         } else if (isIpAddress(targetId)) {
             address(context, out, group, targetId, key, p);
         } else {

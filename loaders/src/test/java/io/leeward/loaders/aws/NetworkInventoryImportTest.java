@@ -629,6 +629,24 @@ class NetworkInventoryImportTest {
         }
 
         @Test
+        @DisplayName("a Lambda function target is passed over: no rejection, no relationship")
+        void lambdaTarget() throws IOException {
+            edit(
+                    WEB_HEALTH,
+                    root -> ((ObjectNode)
+                                    root.get("TargetHealthDescriptions").get(2).get("Target"))
+                            .put("Id", "arn:aws:lambda:eu-west-1:111122223333:function:thumbnails")
+                            .remove("Port"));
+
+            var report = load();
+
+            assertThat(report.rejections()).isEmpty();
+            assertThat(report.kinds()).containsEntry("elbv2-describe-target-health", new Counts(6, 0));
+            assertThat(count("MATCH (:TargetGroup)-[t:TARGETS]->(:ExternalHost) RETURN count(t)"))
+                    .isZero();
+        }
+
+        @Test
         @DisplayName("a target id of no known shape is rejected")
         void badTargetId() throws IOException {
             edit(
@@ -688,6 +706,29 @@ class NetworkInventoryImportTest {
                             count(
                                     "MATCH (t:EcsTask) WHERE t.launchType = 'FARGATE' AND (t)-[:PLACED_ON]->() RETURN count(t)"))
                     .isZero();
+        }
+
+        @Test
+        @DisplayName(
+                "without container instance and instance files, tasks and targets point at placeholders and nothing is rejected")
+        void placeholders() throws IOException {
+            Files.delete(input.resolve(REGION_DIR + "ecs-describe-container-instances-prod.json"));
+            Files.delete(input.resolve(REGION_DIR + "ec2-describe-instances.json"));
+
+            var report = load();
+
+            assertThat(report.rejections()).isEmpty();
+            assertThat(report.summary().unresolved()).isEmpty();
+            assertThat(rows("MATCH (:EcsTask)-[:PLACED_ON]->(ci:EcsContainerInstance) RETURN ci.id AS id,"
+                            + " ci.placeholder AS placeholder"))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r)
+                            .containsEntry("id", CONTAINER_INSTANCE)
+                            .containsEntry("placeholder", true));
+            assertThat(count("MATCH (:TargetGroup)-[t:TARGETS]->(:Ec2Instance {placeholder: true}) RETURN count(t)"))
+                    .isEqualTo(2);
+            assertThat(scope(report, "USES_ENI").reason())
+                    .isEqualTo("no ec2-describe-instances*.json in 111122223333/eu-west-1");
         }
 
         @Test
