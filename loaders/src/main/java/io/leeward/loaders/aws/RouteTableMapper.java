@@ -16,6 +16,7 @@ import io.leeward.loaders.ingest.JsonFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ec2 describe-route-tables}: a RouteTable per element of {@code RouteTables}, in its VPC,
@@ -23,9 +24,11 @@ import java.util.List;
  * true}, applies to the VPC's subnets without one), and {@code ROUTES_TO} the internet gateway, NAT
  * gateway, network interface or instance of each route, keyed by destination. Routes to other
  * targets (local, VPC peering, transit and virtual private gateways, VPC endpoints, egress-only
- * internet gateways) are kept in {@code routes} (JSON) and {@code otherRoutes}.
+ * internet gateways) are kept in {@code routes} (JSON) and {@code otherRoutes}. The target of a
+ * {@code blackhole} route is usually gone; it is a placeholder when the input lacks it.
  */
 final class RouteTableMapper implements RecordMapper {
+    private static final String BLACKHOLE = "blackhole";
     /** Route target fields that no relationship is written for, as the EC2 API names them. */
     private static final List<String> OTHER_TARGETS = List.of(
             "TransitGatewayId",
@@ -84,7 +87,14 @@ final class RouteTableMapper implements RecordMapper {
             rp.put("destination", route.destination());
             rp.put("state", route.state());
             rp.put("origin", route.origin());
-            out.link(ROUTES_TO, RouteTable, id, route.label(), route.target(), route.destination(), rp);
+            if (BLACKHOLE.equals(route.state())) {
+                // the target of a blackhole route is usually gone (a deleted NAT gateway or instance): keep the
+                // route by pointing it at a placeholder when the target is not in the input
+                out.reference(route.label(), route.target(), context.account(), context.region(), Map.of());
+                out.rel(ROUTES_TO, RouteTable, id, route.label(), route.target(), route.destination(), rp);
+            } else {
+                out.link(ROUTES_TO, RouteTable, id, route.label(), route.target(), route.destination(), rp);
+            }
         }
     }
 

@@ -253,6 +253,30 @@ class NetworkInventoryImportTest {
         }
 
         @Test
+        @DisplayName(
+                "a blackhole route to a target no longer listed points at a placeholder, so the route stays visible")
+        void blackholeToGoneTarget() throws IOException {
+            edit(
+                    "ec2-describe-route-tables.json",
+                    root -> ((ObjectNode)
+                                    root.get("RouteTables").get(2).get("Routes").get(3))
+                            .put("NatGatewayId", "nat-0deadbeef00000001"));
+
+            var report = load();
+
+            assertThat(report.summary().unresolved()).isEmpty();
+            assertThat(rows(
+                            "MATCH (:RouteTable {id: $id})-[r:ROUTES_TO {state: 'blackhole'}]->(n:NatGateway)"
+                                    + " RETURN n.id AS id, n.placeholder AS placeholder, r.destination AS destination",
+                            Map.of("id", PUBLIC_TABLE)))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r)
+                            .containsEntry("id", "nat-0deadbeef00000001")
+                            .containsEntry("placeholder", true)
+                            .containsEntry("destination", "10.99.0.0/16"));
+        }
+
+        @Test
         @DisplayName("a route without a destination is rejected with its pointer; the other tables load")
         void noDestination() throws IOException {
             edit(
