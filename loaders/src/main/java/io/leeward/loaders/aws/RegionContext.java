@@ -19,7 +19,8 @@ import java.util.Set;
  * What the mappers of one account and region share: where they are, which labels this region's
  * input loads (a relationship to a label it does not load points at a placeholder instead), and the
  * few keys later files need from earlier ones (task definitions loaded, service ARNs by cluster and
- * name). Keys only, never records: memory stays small however large the account.
+ * name, target groups by name and id, interface ids by private address, task ARNs by interface).
+ * Keys only, never records: memory stays small however large the account.
  */
 final class RegionContext {
     private final String account;
