@@ -34,6 +34,8 @@ final class RegionContext {
     private final Map<String, String> targetGroupsByNameAndId = new HashMap<>();
     private final Map<String, String> interfacesByAddress = new HashMap<>();
     private final Map<String, String> tasksByInterface = new HashMap<>();
+    private final Map<String, String> groups = new HashMap<>();
+    private final Map<String, List<String>> groupMembers = new HashMap<>();
     private Layout.InputFile file;
 
     RegionContext(String account, String region, Set<FileKind> present, Fingerprints fingerprints) {
@@ -172,5 +174,26 @@ final class RegionContext {
     /** The ARN of the task read so far that uses this network interface, or null. */
     String taskUsing(String interfaceId) {
         return tasksByInterface.get(interfaceId);
+    }
+
+    /**
+     * Notes an IAM group by name and returns the ARNs of the users read before it that are its
+     * members; they are forgotten then. GAAD names a user's groups by name only, and a group's ARN
+     * holds its path, so a user read before its group waits for it.
+     */
+    List<String> groupLoaded(String name, String arn) {
+        groups.put(name, arn);
+        List<String> members = groupMembers.remove(name);
+        return members == null ? List.of() : members;
+    }
+
+    /** The ARN of an IAM group read so far, by name; null when not read yet. */
+    String group(String name) {
+        return groups.get(name);
+    }
+
+    /** Notes that a user is a member of a group not read yet. */
+    void awaitGroup(String name, String userArn) {
+        groupMembers.computeIfAbsent(name, k -> new ArrayList<>()).add(userArn);
     }
 }
