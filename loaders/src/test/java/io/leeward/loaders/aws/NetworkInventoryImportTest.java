@@ -454,6 +454,36 @@ class NetworkInventoryImportTest {
         }
 
         @Test
+        @DisplayName("with the account's IAM in global/, an instance's profile is the real one, handing out its role")
+        void profileFromIam() throws IOException, URISyntaxException {
+            copy(
+                    Path.of(Objects.requireNonNull(getClass().getResource("/aws/iam/111122223333/global"))
+                            .toURI()),
+                    input.resolve("111122223333/global"));
+            edit(
+                    "ec2-describe-instances.json",
+                    root -> ((ObjectNode) root.get("Reservations")
+                                    .get(1)
+                                    .get("Instances")
+                                    .get(0)
+                                    .get("IamInstanceProfile"))
+                            .put("Arn", "arn:aws:iam::111122223333:instance-profile/ec2-app"));
+
+            var report = load();
+
+            assertThat(report.rejections()).isEmpty();
+            assertThat(rows("""
+                            MATCH (:Ec2Instance {id: $id})-[:USES_PROFILE]->(p:InstanceProfile)-[:HAS_ROLE]->(r:IamRole)
+                            RETURN p.placeholder AS placeholder, p.region AS region, r.id AS role
+                            """, Map.of("id", PROXY)))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r)
+                            .containsEntry("placeholder", null)
+                            .containsEntry("region", null)
+                            .containsEntry("role", "arn:aws:iam::111122223333:role/ec2-app"));
+        }
+
+        @Test
         @DisplayName("a reservation is rejected whole when one of its instances is malformed; the others load")
         void badInstance() throws IOException {
             edit(
