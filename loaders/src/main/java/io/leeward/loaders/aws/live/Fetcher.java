@@ -47,10 +47,45 @@ enum Fetcher {
             return List.of();
         }
     },
+    NETWORK_ACLS("ec2-describe-network-acls", Service.EC2) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            out.all(region.clients().ec2().describeNetworkAclsPaginator(r -> r.maxResults(1000)));
+            return List.of();
+        }
+    },
+    INTERNET_GATEWAYS("ec2-describe-internet-gateways", Service.EC2) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            out.all(region.clients().ec2().describeInternetGatewaysPaginator(r -> r.maxResults(1000)));
+            return List.of();
+        }
+    },
     NETWORK_INTERFACES("ec2-describe-network-interfaces", Service.EC2) {
         @Override
         List<String> fetch(RegionFetch region, Pages out) {
             out.all(region.clients().ec2().describeNetworkInterfacesPaginator(r -> r.maxResults(1000)));
+            return List.of();
+        }
+    },
+    NAT_GATEWAYS("ec2-describe-nat-gateways", Service.EC2) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            out.all(region.clients().ec2().describeNatGatewaysPaginator(r -> r.maxResults(1000)));
+            return List.of();
+        }
+    },
+    INSTANCES("ec2-describe-instances", Service.EC2) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            out.all(region.clients().ec2().describeInstancesPaginator(r -> r.maxResults(1000)));
+            return List.of();
+        }
+    },
+    ROUTE_TABLES("ec2-describe-route-tables", Service.EC2) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            out.all(region.clients().ec2().describeRouteTablesPaginator(r -> r.maxResults(100)));
             return List.of();
         }
     },

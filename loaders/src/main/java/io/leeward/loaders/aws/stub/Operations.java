@@ -13,7 +13,12 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInternetGatewaysResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
@@ -67,6 +72,20 @@ final class Operations {
                         "ec2-describe-network-interfaces",
                         "NetworkInterfaces",
                         DescribeNetworkInterfacesResponse::builder);
+            case "ec2:DescribeNetworkAcls" ->
+                ec2List(r, "ec2-describe-network-acls", "NetworkAcls", DescribeNetworkAclsResponse::builder);
+            case "ec2:DescribeInternetGateways" ->
+                ec2List(
+                        r,
+                        "ec2-describe-internet-gateways",
+                        "InternetGateways",
+                        DescribeInternetGatewaysResponse::builder);
+            case "ec2:DescribeNatGateways" ->
+                ec2List(r, "ec2-describe-nat-gateways", "NatGateways", DescribeNatGatewaysResponse::builder);
+            case "ec2:DescribeInstances" ->
+                ec2List(r, "ec2-describe-instances", "Reservations", DescribeInstancesResponse::builder);
+            case "ec2:DescribeRouteTables" ->
+                ec2List(r, "ec2-describe-route-tables", "RouteTables", DescribeRouteTablesResponse::builder);
             case "elasticloadbalancing:DescribeLoadBalancers" ->
                 queryList(
                         r,
