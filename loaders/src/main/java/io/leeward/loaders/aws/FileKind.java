@@ -86,6 +86,89 @@ enum FileKind {
         JsonArrayReader open(Path path, String name) {
             return JsonArrayReader.elements(path, name, AuthorizationDetailsMapper.ARRAYS);
         }
+    },
+    /*
+     * AWS Organizations, from the management (or delegated administrator) account: the organization
+     * first, since its id scopes the rest; then the tree top down, so that an account's path is known
+     * when it is read; then the policies and what they are attached to. Organization kinds declare
+     * their own scopes under the organization id (see Organization).
+     */
+    ORGANIZATION(
+            "organizations-describe-organization",
+            null,
+            OrganizationMapper.ORGANIZATION,
+            EnumSet.noneOf(NodeLabel.class),
+            EnumSet.noneOf(RelType.class)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
+    },
+    ROOTS(
+            "organizations-list-roots",
+            "Roots",
+            OrganizationMapper.ROOTS,
+            EnumSet.noneOf(NodeLabel.class),
+            EnumSet.of(HAS_POLICY)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
+    },
+    ORGANIZATIONAL_UNITS(
+            "organizations-list-organizational-units-for-parent",
+            "OrganizationalUnits",
+            OrganizationMapper.ORGANIZATIONAL_UNITS,
+            EnumSet.noneOf(NodeLabel.class),
+            EnumSet.of(HAS_POLICY)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
+    },
+    ACCOUNTS(
+            "organizations-list-accounts-for-parent",
+            "Accounts",
+            OrganizationMapper.ACCOUNTS,
+            EnumSet.of(AwsAccount),
+            EnumSet.of(HAS_POLICY)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
+    },
+    POLICY_LIST(
+            "organizations-list-policies",
+            "Policies",
+            OrganizationMapper.POLICY_LIST,
+            EnumSet.of(IamPolicy),
+            EnumSet.noneOf(RelType.class)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
+    },
+    POLICIES(
+            "organizations-describe-policy",
+            null,
+            OrganizationMapper.POLICY,
+            EnumSet.of(IamPolicy),
+            EnumSet.of(HAS_POLICY)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
+    },
+    POLICY_TARGETS(
+            "organizations-list-targets-for-policy",
+            "Targets",
+            OrganizationMapper.TARGETS,
+            EnumSet.noneOf(NodeLabel.class),
+            EnumSet.of(HAS_POLICY)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
     };
 
     /** Longest operation first, so that a name matches the most specific kind. */
@@ -113,6 +196,14 @@ enum FileKind {
      * {@code DIR/<account>/global/}, rather than one region.
      */
     boolean isGlobal() {
+        return isOrganization();
+    }
+
+    /**
+     * Whether the kind describes AWS Organizations: its data belongs to the organization, not to the
+     * account whose directory holds it, and {@link Organization} declares its scopes.
+     */
+    boolean isOrganization() {
         return false;
     }
 
@@ -157,10 +248,14 @@ enum FileKind {
 
     /**
      * Whether a file read to its end is one page of a listing with more pages to come: its response
-     * says {@code "IsTruncated": true} (IAM's pagination). A kind whose files are all such pages is
-     * missing its last page.
+     * says {@code "IsTruncated": true} (IAM's pagination), or, for Organizations, carries a {@code
+     * NextToken} (the CLI prints one only under {@code --no-paginate} or {@code --max-items}). A kind
+     * whose files are all such pages is missing its last page.
      */
     boolean isTruncated(JsonArrayReader reader) {
+        if (isOrganization()) {
+            return reader.member("NextToken").map(token -> !token.isNull()).orElse(false);
+        }
         return reader.member("IsTruncated").map(JsonNode::asBoolean).orElse(false);
     }
 
