@@ -8,7 +8,10 @@ package io.leeward.graph.schema;
  * schema migration that created the label's constraint.
  */
 public enum NodeLabel {
-    AwsAccount(Group.INVENTORY, "An AWS account, keyed by its 12-digit account id."),
+    AwsAccount(
+            Group.INVENTORY,
+            "An AWS account, keyed by its 12-digit account id; an organization member also carries its name, email,"
+                    + " status, organizationId and ouPath."),
     Vpc(Group.INVENTORY, "A VPC, keyed by its id (vpc-…); carries the CIDR blocks and whether it is the default VPC."),
     Subnet(
             Group.INVENTORY,

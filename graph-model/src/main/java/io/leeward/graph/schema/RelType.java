@@ -123,7 +123,8 @@ public enum RelType {
             List.of(IamUser, IamGroup, IamRole, AwsAccount),
             List.of(IamPolicy),
             "The principal has this policy attached or inline; an account is governed by this service or resource"
-                    + " control policy (attached to it, an organizational unit above it or the root)."),
+                    + " control policy (attached to it, an organizational unit above it or the root: via lists the"
+                    + " target ids root first, viaType their types ROOT, ORGANIZATIONAL_UNIT or ACCOUNT)."),
     PERMISSIONS_BOUNDARY(
             List.of(IamUser, IamRole),
             List.of(IamPolicy),
