@@ -392,6 +392,45 @@ class OrganizationImportTest {
     }
 
     @Nested
+    @DisplayName("beside the management account's own IAM in the same directory")
+    class BesideIam {
+        @BeforeEach
+        void gaad() throws IOException, URISyntaxException {
+            Path gaad = Path.of(Objects.requireNonNull(getClass()
+                            .getResource("/aws/iam/111122223333/global/iam-get-account-authorization-details.json"))
+                    .toURI());
+            Files.copy(gaad, file("iam-get-account-authorization-details.json"));
+        }
+
+        @Test
+        @DisplayName("keeps apart scopes: each load without the other's files leaves the other's policies alone")
+        void apart() throws IOException {
+            var first = load();
+            String iamPolicies = "MATCH (:IamUser|IamGroup|IamRole)-[r:HAS_POLICY]->() RETURN count(r)";
+            String governance = "MATCH (:AwsAccount)-[r:HAS_POLICY]->() RETURN count(r)";
+            long iam = count(iamPolicies);
+            assertThat(first.rejections()).isEmpty();
+            assertThat(scope(first, MANAGEMENT, "HAS_POLICY").complete()).isTrue();
+            assertThat(scope(first, ORG, "HAS_POLICY").complete()).isTrue();
+            assertThat(iam).isPositive();
+            assertThat(count(governance)).isEqualTo(18);
+
+            try (Stream<Path> files = Files.list(input.resolve(DIR))) {
+                for (Path path : files.toList()) {
+                    if (path.getFileName().toString().startsWith("organizations-")) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            var second = load();
+
+            assertThat(second.summary().totalDeleted()).isZero();
+            assertThat(count(iamPolicies)).isEqualTo(iam);
+            assertThat(count(governance)).isEqualTo(18);
+        }
+    }
+
+    @Nested
     @DisplayName("bad input")
     class BadInput {
         @Test
