@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The AWS CLI outputs the import reads, in the order it reads them: every node is written before the
  * relationships that point at it. Each kind names the node labels and relationship types it
- * produces, which decides the scopes a region covers.
+ * produces, which decides the scopes a region covers; Organizations kinds are scoped by {@link
+ * Organization} instead.
  */
 enum FileKind {
     VPCS("ec2-describe-vpcs", "Vpcs", new VpcMapper(), EnumSet.of(Vpc), EnumSet.of(IN_ACCOUNT)),

@@ -179,8 +179,10 @@ final class Organization {
         for (FileKind kind : List.of(FileKind.ORGANIZATION, FileKind.POLICY_LIST, FileKind.POLICIES)) {
             reasons.addAll(problems.getOrDefault(kind, List.of()));
         }
-        if (!input.has(FileKind.POLICIES)) {
-            reasons.add("no " + FileKind.POLICIES.operation() + "_<policy id>.json in " + input.name());
+        if (!input.has(FileKind.POLICIES) && !input.has(FileKind.POLICY_LIST)) {
+            // with list-policies, an organization without policies of these types is told from a missing file
+            reasons.add("no " + FileKind.POLICIES.operation() + "_<policy id>.json nor "
+                    + FileKind.POLICY_LIST.operation() + "*.json in " + input.name());
         }
         var files = resources(input, FileKind.POLICIES);
         for (String policy : listed) {

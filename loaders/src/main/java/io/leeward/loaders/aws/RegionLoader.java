@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * Loads one account and region directory: its files kind by kind in {@link FileKind} order, one pass
  * and one record at a time, then declares its scopes. A kind of data is covered (its stale data
  * removed) only when every file kind producing it was present and none of those files had a
- * rejection; otherwise it is declared incomplete with the reason.
+ * rejection; otherwise it is declared incomplete with the reason. Organizations kinds are left to
+ * {@link Organization}, which scopes them under the organization id once the last file is read.
  */
 final class RegionLoader {
     private final SyncSession session;

@@ -598,6 +598,32 @@ class OrganizationImportTest {
         }
 
         @Test
+        @DisplayName("with every policy listing empty removes the organization's policies and relationships, not AWS's")
+        void noPolicies() throws IOException {
+            load();
+            try (Stream<Path> files = Files.list(input.resolve(DIR))) {
+                for (Path path : files.toList()) {
+                    String name = path.getFileName().toString();
+                    if (name.startsWith("organizations-describe-policy_")
+                            || name.startsWith("organizations-list-targets-for-policy_")) {
+                        Files.delete(path);
+                    } else if (name.startsWith("organizations-list-policies")) {
+                        Files.writeString(path, "{\n    \"Policies\": []\n}\n");
+                    }
+                }
+            }
+
+            var report = load();
+
+            assertThat(report.rejections()).isEmpty();
+            assertThat(scope(report, ORG, "IamPolicy").complete()).isTrue();
+            assertThat(scope(report, ORG, "HAS_POLICY").complete()).isTrue();
+            assertThat(count("MATCH ()-[r:HAS_POLICY]->() RETURN count(r)")).isZero();
+            assertThat(rows("MATCH (p:IamPolicy) RETURN p.name AS name ORDER BY name"))
+                    .containsExactly(Map.of("name", "FullAWSAccess"), Map.of("name", "RCPFullAWSAccess"));
+        }
+
+        @Test
         @DisplayName("with an OU's listing missing keeps everything: the tree below it is unknown, never guessed")
         void missingListing() throws IOException {
             load();
