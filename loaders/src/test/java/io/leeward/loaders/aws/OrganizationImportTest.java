@@ -313,6 +313,27 @@ class OrganizationImportTest {
         }
 
         @Test
+        @DisplayName("read from a delegated administrator's directory loads the same organization")
+        void delegatedAdministrator() throws IOException {
+            load();
+            String fromManagement = CanonicalDump.of(store);
+            Path delegated = input.resolve(SHARED);
+            Files.createDirectories(delegated);
+            Files.move(input.resolve(MANAGEMENT).resolve("global"), delegated.resolve("global"));
+            deleteRecursively(input.resolve(MANAGEMENT));
+
+            var report = load();
+
+            assertThat(report.rejections()).isEmpty();
+            assertThat(scope(report, ORG, "HAS_POLICY").complete()).isTrue();
+            assertThat(OrganizationImportTest.this.governance()).hasSize(18);
+            assertThat(count(
+                            "MATCH (a:AwsAccount {id: '" + MANAGEMENT + "', managementAccount: true}) RETURN count(a)"))
+                    .isEqualTo(1);
+            assertThat(CanonicalDump.of(store)).isEqualTo(fromManagement);
+        }
+
+        @Test
         @DisplayName("loading the same input twice gives an identical graph")
         void idempotent() {
             load();
@@ -595,6 +616,43 @@ class OrganizationImportTest {
                     .isZero();
             assertThat(count("MATCH (:AwsAccount {id: '" + PAYMENTS + "'})-[r:HAS_POLICY]->() RETURN count(r)"))
                     .isEqualTo(4);
+        }
+
+        @Test
+        @DisplayName("moves an account that moved to another OU, with the policies and targets of its new place")
+        void moved() throws IOException {
+            load();
+            String from = "organizations-list-accounts-for-parent_" + PROD + ".json";
+            String to = "organizations-list-accounts-for-parent_" + WORKLOADS + ".json";
+            var payments = MAPPER.readTree(file(from).toFile()).get("Accounts").get(1);
+            edit(from, root -> ((ArrayNode) root.get("Accounts")).remove(1));
+            edit(to, root -> ((ArrayNode) root.get("Accounts")).add(payments));
+
+            var report = load();
+
+            assertThat(report.rejections()).isEmpty();
+            assertThat(rows("MATCH (a:AwsAccount {id: '" + PAYMENTS + "'}) RETURN a.ouPath AS ouPath"))
+                    .containsExactly(Map.of("ouPath", ROOT + "/" + WORKLOADS));
+            assertThat(governance())
+                    .filteredOn(row -> row.get("account").equals(PAYMENTS))
+                    .containsExactly(
+                            governs(PAYMENTS, "DenyIamUserCreation", List.of(PAYMENTS), List.of("ACCOUNT")),
+                            governs(
+                                    PAYMENTS,
+                                    "DenyOutsideApprovedRegions",
+                                    List.of(WORKLOADS),
+                                    List.of("ORGANIZATIONAL_UNIT")),
+                            governs(PAYMENTS, "EnforceOrgIdentities", List.of(ROOT), List.of("ROOT")),
+                            governs(
+                                    PAYMENTS,
+                                    "FullAWSAccess",
+                                    List.of(ROOT, WORKLOADS, PAYMENTS),
+                                    List.of("ROOT", "ORGANIZATIONAL_UNIT", "ACCOUNT")),
+                            governs(
+                                    PAYMENTS,
+                                    "RCPFullAWSAccess",
+                                    List.of(ROOT, WORKLOADS, PAYMENTS),
+                                    List.of("ROOT", "ORGANIZATIONAL_UNIT", "ACCOUNT")));
         }
 
         @Test
