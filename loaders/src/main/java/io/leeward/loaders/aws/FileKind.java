@@ -104,6 +104,12 @@ enum FileKind {
         boolean isOrganization() {
             return true;
         }
+
+        @Override
+        boolean names(String fileName) {
+            // describe-organizational-unit starts with the same words and is not read
+            return super.names(fileName) && !fileName.startsWith("organizations-describe-organizational-unit");
+        }
     },
     ROOTS(
             "organizations-list-roots",
@@ -208,6 +214,11 @@ enum FileKind {
         return false;
     }
 
+    /** Whether a file name ({@code <operation>[anything].json[.gz]}) is one of this kind's. */
+    boolean names(String fileName) {
+        return fileName.startsWith(operation);
+    }
+
     /** The file name prefix: the CLI service and operation, e.g. {@code ecs-describe-tasks}. */
     String operation() {
         return operation;
@@ -266,7 +277,7 @@ enum FileKind {
             return null;
         }
         for (FileKind kind : BY_SPECIFICITY) {
-            if (fileName.startsWith(kind.operation)) {
+            if (kind.names(fileName)) {
                 return kind;
             }
         }

@@ -334,6 +334,22 @@ class OrganizationImportTest {
         }
 
         @Test
+        @DisplayName("other Organizations outputs are skipped files, not misread as the organization")
+        void otherOutputs() throws IOException {
+            Files.writeString(
+                    file("organizations-describe-organizational-unit_" + WORKLOADS + ".json"),
+                    "{\"OrganizationalUnit\": {\"Id\": \"" + WORKLOADS + "\", \"Name\": \"Workloads\"}}\n");
+
+            var report = load();
+
+            assertThat(report.rejections()).isEmpty();
+            assertThat(report.skipped())
+                    .extracting(Skipped::path)
+                    .contains(DIR + "/organizations-describe-organizational-unit_" + WORKLOADS + ".json");
+            assertThat(scope(report, ORG, "HAS_POLICY").complete()).isTrue();
+        }
+
+        @Test
         @DisplayName("loading the same input twice gives an identical graph")
         void idempotent() {
             load();
