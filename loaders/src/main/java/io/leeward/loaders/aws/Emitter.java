@@ -64,8 +64,8 @@ final class Emitter {
     }
 
     /**
-     * A relationship with properties that belongs to {@code account} rather than to this directory's
-     * account: an organization's service control policy governing an account.
+     * A relationship with properties; {@code key} tells apart several relationships of one type
+     * between the same two nodes (a route per destination, a target per port), or is null.
      */
     void rel(
             RelType type,
@@ -73,7 +73,23 @@ final class Emitter {
             String fromId,
             NodeLabel to,
             String toId,
+            String key,
+            Map<String, Object> properties) {
+        relationships.add(
+                new RelRecord(type, from, fromId, to, toId, key, context.account(), context.region(), properties));
+    }
+
+    /**
+     * A relationship with properties that belongs to {@code account} rather than to this directory's
+     * account: an organization's service control policy governing an account.
+     */
+    void relOwnedBy(
             String account,
+            RelType type,
+            NodeLabel from,
+            String fromId,
+            NodeLabel to,
+            String toId,
             Map<String, Object> properties) {
         relationships.add(new RelRecord(type, from, fromId, to, toId, null, account, context.region(), properties));
     }
@@ -87,6 +103,21 @@ final class Emitter {
             reference(to, toId, context.account(), context.region(), Map.of());
         }
         rel(type, from, fromId, to, toId);
+    }
+
+    /** {@link #link(RelType, NodeLabel, String, NodeLabel, String)} with a key and properties. */
+    void link(
+            RelType type,
+            NodeLabel from,
+            String fromId,
+            NodeLabel to,
+            String toId,
+            String key,
+            Map<String, Object> properties) {
+        if (!context.loads(to)) {
+            reference(to, toId, context.account(), context.region(), Map.of());
+        }
+        rel(type, from, fromId, to, toId, key, properties);
     }
 
     void commit() {

@@ -169,7 +169,7 @@ final class Organization {
             var p = Emitter.props();
             p.put("via", via.get(policy));
             p.put("viaType", viaTypes.get(policy));
-            out.rel(HAS_POLICY, AwsAccount, account, IamPolicy, policies.get(policy), id, p);
+            out.relOwnedBy(id, HAS_POLICY, AwsAccount, account, IamPolicy, policies.get(policy), p);
         }
         out.commit();
     }
