@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,6 +146,20 @@ public final class FlowBenchmark {
         } finally {
             IngestBenchmark.deleteRecursively(work);
         }
+    }
+
+    /**
+     * The heap in use after the last collection of each heap pool: what survived, without forcing a
+     * collection inside the timed load (the embedded Neo4j shares the heap, so this includes it).
+     */
+    private static long liveHeap() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                used += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return used;
     }
 
     private static long parse(List<Path> paths) {

@@ -148,7 +148,7 @@ final class BenchCommand {
                     .forEach(h -> heap.append(heap.isEmpty() ? "" : ", ")
                             .append(h >> 20)
                             .append(" MB"));
-            out.println("heap in use after each file: " + heap);
+            out.println("heap live after the last GC, after each file (embedded Neo4j included): " + heap);
             out.println(fmt(
                     "flows: %,.0f records/s end to end, %.2f of %s; %,d attributed, %,d edge writes — target ≥ %,.0f/s: %s",
                     r.loadRate(),

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Counter increments for one {@code COMMUNICATES_WITH} relationship, client to server, keyed by
  * {@code key} ({@code tcp/443}), with the same increments broken down per hour. Times are epoch
- * seconds; {@code properties} are set as given (the protocol and port).
+ * seconds; {@code properties} (the protocol and port), account, region and source are set when the
+ * relationship is created.
  */
 public record TrafficEdge(
         NodeLabel fromLabel,

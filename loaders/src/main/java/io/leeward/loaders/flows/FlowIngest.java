@@ -36,7 +36,7 @@ public final class FlowIngest {
     public static final String SOURCE = "flows";
 
     /** Records (with rejections) per chunk: one transaction and one checkpoint each. */
-    public static final int DEFAULT_CHUNK = 500_000;
+    public static final int DEFAULT_CHUNK = 1_000_000;
 
     /** Distinct (client, server, port, hour) sums held before a chunk is applied early: bounds memory. */
     private static final int MAX_KEYS = 100_000;
