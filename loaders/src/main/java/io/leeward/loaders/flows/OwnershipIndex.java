@@ -94,17 +94,19 @@ final class OwnershipIndex {
             + "+ [x.privateIp, x.publicIp] + coalesce(x.publicIps, []) + coalesce(x.ipv6Addresses, [])) AS addresses";
 
     /**
-     * Interfaces no task uses, with their owner: the load balancer that uses it, the NAT gateway its
-     * description names (AWS describes them "Interface for NAT Gateway nat-…"), the instance it is
-     * attached to, or the interface itself.
+     * Interfaces no task uses, with their owner: the load balancer that uses it, the NAT gateway that
+     * uses it or that its description names (AWS describes them "Interface for NAT Gateway nat-…"),
+     * the instance it is attached to, or the interface itself.
      */
     private static final String INTERFACES = "MATCH (e:NetworkInterface) WHERE NOT (e)<-[:USES_ENI]-(:EcsTask) "
             + "OPTIONAL MATCH (lb:LoadBalancer)-[:USES_ENI]->(e) "
             + "OPTIONAL MATCH (i:Ec2Instance)-[:USES_ENI]->(e) "
+            + "OPTIONAL MATCH (uses:NatGateway)-[:USES_ENI]->(e) "
             + "OPTIONAL MATCH (n:NatGateway {id: CASE WHEN e.interfaceType = 'nat_gateway' "
             + "AND e.description STARTS WITH 'Interface for NAT Gateway ' "
             + "THEN substring(e.description, 26) ELSE '' END}) "
-            + "WITH e, head(collect(lb.id)) AS lb, head(collect(i.id)) AS instance, head(collect(n.id)) AS nat "
+            + "WITH e, head(collect(lb.id)) AS lb, head(collect(i.id)) AS instance, "
+            + "coalesce(head(collect(uses.id)), head(collect(n.id))) AS nat "
             + "RETURN CASE WHEN lb IS NOT NULL THEN 'LoadBalancer' WHEN nat IS NOT NULL THEN 'NatGateway' "
             + "WHEN instance IS NOT NULL THEN 'Ec2Instance' ELSE 'NetworkInterface' END AS label, "
             + "coalesce(lb, nat, instance, e.id) AS owner, e.account AS account, e.region AS region, [e.id] AS enis, "
