@@ -30,6 +30,8 @@ import java.util.function.Predicate;
  * <p>The loader is told up front which kinds it will read ({@code present}): mappers decide from it
  * whether a relationship's end is loaded here or needs a placeholder. Not thread-safe, like the
  * session it writes to.
+ * Organizations kinds are left to {@link Organization}, which scopes them under the organization id
+ * once the last file of the offline import is read.
  */
 final class RegionLoader {
     private final SyncSession session;
@@ -92,6 +94,7 @@ final class RegionLoader {
             }
         }
         loader.finish();
+        loader.context.organization().finish(input, loader.problems, loader.out, session);
     }
 
     /** Loads one source; sources must come in {@link FileKind} order and be of a kind declared present. */
@@ -109,10 +112,8 @@ final class RegionLoader {
         try (var reader = source.open()) {
             while (reader.hasNext()) {
                 JsonRecord record = reader.next();
-                Rejection rejection = map(mapper, record);
-                if (rejection == null) {
-                    tally.addLoaded();
-                } else {
+                Rejection rejection = map(mapper, record, tally);
+                if (rejection != null) {
                     tally.addRejection(rejection);
                 }
                 progress.record(reader.bytesRead(), source.bytes());
@@ -121,6 +122,13 @@ final class RegionLoader {
             if (!kind.isTruncated(reader)) {
                 ended.add(kind);
             }
+        }
+        if (!ended.contains(kind) && kind.isOrganization()) {
+            // each Organizations file is a whole listing of its own parent or policy
+            problem(
+                    kind,
+                    source.name() + " has a NextToken: the listing continues; export it without --no-paginate"
+                            + " or --max-items");
         }
         progress.fileDone(source.bytes());
         if (tally.rejectedCount() > 0) {
@@ -144,7 +152,7 @@ final class RegionLoader {
      */
     void finish() {
         for (FileKind kind : read) {
-            if (!ended.contains(kind)) {
+            if (!ended.contains(kind) && !kind.isOrganization()) {
                 problem(kind, "every " + kind.operation() + " file says IsTruncated: true; the last page is missing");
             }
         }
@@ -155,11 +163,20 @@ final class RegionLoader {
         problems.computeIfAbsent(kind, k -> new ArrayList<>()).add(reason);
     }
 
-    /** Maps and commits one record; returns why it was rejected, or null when it loaded. */
-    private Rejection map(RecordMapper mapper, JsonRecord record) {
+    /**
+     * Maps and commits one record, counting it loaded or skipped; returns why it was rejected, or null
+     * when it was not.
+     */
+    private Rejection map(RecordMapper mapper, JsonRecord record, IngestReport.Builder.FileTally tally) {
         try {
             mapper.map(record, context, out);
             out.commit();
+            tally.addLoaded();
+            return null;
+        } catch (SkippedRecordException e) {
+            out.discard();
+            tally.addSkipped(
+                    record.pointer().isEmpty() ? record.file() : record.file() + "#" + record.pointer(), e.reason());
             return null;
         } catch (InvalidRecordException e) {
             out.discard();
@@ -188,7 +205,7 @@ final class RegionLoader {
     private void declare(String kindOfData, Predicate<FileKind> producer) {
         Set<FileKind> producers = EnumSet.noneOf(FileKind.class);
         for (FileKind kind : FileKind.values()) {
-            if (kind.isGlobal() == (region == null) && producer.test(kind)) {
+            if (kind.isGlobal() == (region == null) && !kind.isOrganization() && producer.test(kind)) {
                 producers.add(kind);
             }
         }
