@@ -109,6 +109,7 @@ final class RegionLoader {
         var tally = report.file(source.name(), kind.operation(), source.bytes());
         RecordMapper mapper = kind.mapper();
         context.reading(source);
+        boolean fileEnded;
         try (var reader = source.open()) {
             while (reader.hasNext()) {
                 JsonRecord record = reader.next();
@@ -119,11 +120,12 @@ final class RegionLoader {
                 progress.record(reader.bytesRead(), source.bytes());
             }
             reader.failure().ifPresent(tally::addRejection);
-            if (!kind.isTruncated(reader)) {
+            fileEnded = !kind.isTruncated(reader);
+            if (fileEnded) {
                 ended.add(kind);
             }
         }
-        if (!ended.contains(kind) && kind.isOrganization()) {
+        if (!fileEnded && kind.isOrganization()) {
             // each Organizations file is a whole listing of its own parent or policy
             problem(
                     kind,
