@@ -39,7 +39,7 @@ final class CliJson implements AutoCloseable {
 
     private CliJson(Path file) throws IOException {
         this.file = file;
-        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 13);
         this.json = WRITER.createGenerator(out);
     }
 
