@@ -72,7 +72,8 @@ final class IamDocuments {
         json.strings("GroupList", user.groups());
         attached(json, user.attached());
         boundary(json, user.boundaryArn());
-        json.pairs("Tags", "Key", "Value", user.tags()).end();
+        tags(json, user.tags());
+        json.end();
     }
 
     private void group(CliJson json, Group group) {
@@ -123,7 +124,8 @@ final class IamDocuments {
         inline(json, "RolePolicyList", role.inline());
         attached(json, role.attached());
         boundary(json, role.boundaryArn());
-        json.pairs("Tags", "Key", "Value", role.tags()).object("RoleLastUsed");
+        tags(json, role.tags());
+        json.object("RoleLastUsed");
         if (role.lastUsed() != null) {
             json.time("LastUsedDate", role.lastUsed()).field("Region", region);
         }
@@ -175,6 +177,13 @@ final class IamDocuments {
                     .end();
         }
         json.end();
+    }
+
+    /** Tags, left out when there are none, as IAM leaves out an empty list. */
+    private static void tags(CliJson json, List<CliJson.NameValue> tags) {
+        if (!tags.isEmpty()) {
+            json.pairs("Tags", "Key", "Value", tags);
+        }
     }
 
     private static void boundary(CliJson json, String arn) {
