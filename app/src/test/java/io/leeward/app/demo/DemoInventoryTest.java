@@ -12,12 +12,14 @@ import io.leeward.app.demo.DemoManifest.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -31,6 +33,8 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("The demo account's full inventory")
 class DemoInventoryTest {
     private static final String ACCOUNT = "123456789012";
+    private static final Pattern CLI_TIME =
+            Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?\\+00:00");
 
     @TempDir
     static Path shared;
@@ -74,6 +78,59 @@ class DemoInventoryTest {
         assertThat(manifest.count(Kind.KMS_KEY)).isEqualTo(2);
         assertThat(manifest.count(Kind.ROUTE_TABLE)).isEqualTo(3);
         assertThat(manifest.count(Kind.LISTENER_RULE)).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("every timestamp in the inventory files lies before the anchor, except scheduled next rotations")
+    void timesBeforeAnchor() {
+        GeneratedAccount account = at(1).account;
+        Instant anchor = manifests.get(1).options().anchor();
+        List<Path> inventoryFiles = new ArrayList<>(account.globalFiles());
+        account.files().stream()
+                .filter(f -> !f.getFileName().toString().startsWith("ecs-"))
+                .forEach(inventoryFiles::add);
+        int checked = 0;
+        for (Path file : inventoryFiles) {
+            if (file.getFileName().toString().startsWith(".")) {
+                continue;
+            }
+            checked += checkTimes(GeneratedAccount.parse(file), null, anchor, file);
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    private static int checkTimes(JsonNode node, String name, Instant anchor, Path file) {
+        int checked = 0;
+        if (node.isObject()) {
+            for (var entry : node.properties()) {
+                checked += checkTimes(entry.getValue(), entry.getKey(), anchor, file);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                checked += checkTimes(element, name, anchor, file);
+            }
+        } else if (node.isString() && CLI_TIME.matcher(node.asString()).matches()) {
+            assertThat(name).as("%s: %s", file.getFileName(), node).isNotNull();
+            if (!name.startsWith("Next")) {
+                assertThat(Instant.parse(node.asString()))
+                        .as("%s %s", file.getFileName(), name)
+                        .isBefore(anchor);
+            }
+            checked++;
+        }
+        return checked;
+    }
+
+    @Test
+    @DisplayName("another seed gives other role, key and image ids")
+    void otherSeedOtherIds(@TempDir Path dir) throws IOException {
+        DemoManifest other = DemoGenerator.builder().seed(43).build().generate(dir);
+        InventoryFiles inventory = new InventoryFiles(new GeneratedAccount(other));
+        assertThat(other.planted().access().dataKeyArn())
+                .isNotEqualTo(manifests.get(1).planted().access().dataKeyArn());
+        assertThat(inventory.role("payments-task").get("RoleId").asString())
+                .isNotEqualTo(at(1).role("payments-task").get("RoleId").asString());
+        assertThat(other.count(Kind.IAM_ROLE)).isEqualTo(manifests.get(1).count(Kind.IAM_ROLE));
     }
 
     @Nested
