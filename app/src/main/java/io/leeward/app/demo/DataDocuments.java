@@ -5,6 +5,7 @@ import io.leeward.app.demo.Inventory.Key;
 import io.leeward.app.demo.Inventory.Parameter;
 import io.leeward.app.demo.Inventory.Secret;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -46,7 +47,7 @@ final class DataDocuments {
                             .time("LastRotatedDate", secret.lastRotated());
                 }
                 json.time("LastChangedDate", secret.lastChanged())
-                        .time("LastAccessedDate", secret.lastAccessed().truncatedTo(java.time.temporal.ChronoUnit.DAYS))
+                        .time("LastAccessedDate", secret.lastAccessed().truncatedTo(ChronoUnit.DAYS))
                         .time("NextRotationDate", secret.nextRotation())
                         .pairs("Tags", "Key", "Value", secret.tags())
                         .object("SecretVersionsToStages")

@@ -205,15 +205,18 @@ final class ElbDocuments {
         return arn.substring(arn.lastIndexOf('/') + 1);
     }
 
+    /** A rule condition: its field, its one value, and the member holding the typed config. */
+    private record Condition(String field, String value, String configMember) {}
+
     /**
      * How each web service after the first is reached on the HTTPS listener: a host-header or
      * path-pattern condition, in the stack's host names.
      */
-    private static String[] condition(Service service, String unit) {
+    private static Condition condition(Service service, String unit) {
         return switch (service.name()) {
-            case "api-gateway" -> new String[] {"host-header", "api." + unit + ".example.com", "HostHeaderConfig"};
-            case "marketing-cms" -> new String[] {"host-header", "blog." + unit + ".example.com", "HostHeaderConfig"};
-            default -> new String[] {"path-pattern", "/" + service.name() + "/*", "PathPatternConfig"};
+            case "api-gateway" -> new Condition("host-header", "api." + unit + ".example.com", "HostHeaderConfig");
+            case "marketing-cms" -> new Condition("host-header", "blog." + unit + ".example.com", "HostHeaderConfig");
+            default -> new Condition("path-pattern", "/" + service.name() + "/*", "PathPatternConfig");
         };
     }
 
@@ -231,16 +234,16 @@ final class ElbDocuments {
             json.array("Rules");
             for (int i = 1; i < own.size(); i++) {
                 Service service = own.get(i).service();
-                String[] condition = condition(service, unit);
+                Condition condition = condition(service, unit);
                 json.object()
                         .field("RuleArn", ruleArn(listener, service.name()))
                         .field("Priority", Integer.toString(10 * i))
                         .array("Conditions")
                         .object()
-                        .field("Field", condition[0])
-                        .strings("Values", List.of(condition[1]))
-                        .object(condition[2])
-                        .strings("Values", List.of(condition[1]))
+                        .field("Field", condition.field())
+                        .strings("Values", List.of(condition.value()))
+                        .object(condition.configMember())
+                        .strings("Values", List.of(condition.value()))
                         .end()
                         .end()
                         .end()

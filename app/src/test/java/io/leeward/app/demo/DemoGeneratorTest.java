@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -269,7 +270,7 @@ class DemoGeneratorTest {
         })
         @DisplayName("every file parses and has the exact top-level shape")
         void topLevelShape(String prefix, String members) throws IOException {
-            List<Path> files = java.util.stream.Stream.concat(account.files().stream(), account.globalFiles().stream())
+            List<Path> files = Stream.concat(account.files().stream(), account.globalFiles().stream())
                     .filter(f -> f.getFileName().toString().startsWith(prefix))
                     .toList();
             assertThat(files).isNotEmpty();
@@ -778,7 +779,7 @@ class DemoGeneratorTest {
 
             DemoManifest small = DemoGenerator.builder().scale(1).build().generate(dir);
 
-            try (var files = java.util.stream.Stream.concat(Files.list(regionDir), Files.list(globalDir))) {
+            try (var files = Stream.concat(Files.list(regionDir), Files.list(globalDir))) {
                 assertThat(files.map(f -> dir.relativize(f))
                                 .filter(f -> !f.equals(dir.relativize(other)) && !f.equals(dir.relativize(otherGlobal)))
                                 .filter(f -> !f.getFileName().toString().equals(DemoGenerator.MARKER)))
