@@ -549,13 +549,19 @@ final class InventoryPlanner {
                     ecsTasksTrust(),
                     List.of(new NamedPolicy(service.name() + "-access", taskPolicy(stack, service))),
                     List.of(),
-                    null,
+                    planted(stack, service) ? null : customerPolicyArn("workload-boundary"),
                     List.of(
                             new NameValue("app", service.name()),
                             new NameValue("team", service.spec().team())),
                     days(0).minusSeconds(ids.between(60, 3600)),
                     null));
         }
+    }
+
+    /** Whether the service's task role carries a planted risk (and so, no permissions boundary). */
+    private static boolean planted(Stack stack, Service service) {
+        return stack.planted()
+                && List.of("orders-worker", "legacy-reports", "marketing-cms").contains(service.name());
     }
 
     private ObjectNode executionPolicy(Stack stack) {
@@ -841,6 +847,36 @@ final class InventoryPlanner {
                                         .sid("NeverThese")
                                         .on("*")),
                         boundaryAt))));
+        Instant workloadAt = days(ids.between(200, 300));
+        policies.add(new ManagedPolicy(
+                "workload-boundary",
+                ids.iamId("ANPA"),
+                customerPolicyArn("workload-boundary"),
+                "/",
+                workloadAt,
+                List.of(new PolicyVersion(
+                        "v1",
+                        document(
+                                allow(
+                                                "s3:GetObject",
+                                                "s3:PutObject",
+                                                "s3:ListBucket",
+                                                "sqs:*",
+                                                "dynamodb:*",
+                                                "es:ESHttp*",
+                                                "ses:Send*",
+                                                "secretsmanager:GetSecretValue",
+                                                "kms:Decrypt",
+                                                "kms:GenerateDataKey",
+                                                "xray:Put*",
+                                                "cloudwatch:PutMetricData",
+                                                "logs:PutLogEvents")
+                                        .sid("WorkloadCeiling")
+                                        .on("*"),
+                                deny("iam:*", "sts:*", "organizations:*", "ecs:RunTask", "ecs:RegisterTaskDefinition")
+                                        .sid("NoControlPlane")
+                                        .on("*")),
+                        workloadAt))));
         policies.add(aws(
                 "AdministratorAccess",
                 "ANPAIWMBCKSKIEE64ZLYK",

@@ -565,6 +565,35 @@ class DemoInventoryTest {
         }
 
         @Test
+        @DisplayName("the planted task roles have no permissions boundary; the other task roles have workload-boundary")
+        void boundaries() {
+            List<String> plantedRoles = List.of(
+                    planted.passRoleEscalationRoleArn(),
+                    planted.policyVersionEscalationRoleArn(),
+                    planted.s3WildcardRoleArn());
+            String boundary = "arn:aws:iam::" + ACCOUNT + ":policy/workload-boundary";
+            for (JsonNode definition : inventory.account.taskDefinitions.values()) {
+                String arn = definition.get("taskRoleArn").asString();
+                JsonNode role = inventory.roles.get(arn);
+                if (plantedRoles.contains(arn)) {
+                    assertThat(role.has("PermissionsBoundary")).as(arn).isFalse();
+                } else {
+                    assertThat(role.get("PermissionsBoundary")
+                                    .get("PermissionsBoundaryArn")
+                                    .asString())
+                            .as(arn)
+                            .isEqualTo(boundary);
+                }
+            }
+            assertThat(inventory
+                            .policies
+                            .get(boundary)
+                            .get("PermissionsBoundaryUsageCount")
+                            .asInt())
+                    .isEqualTo(7);
+        }
+
+        @Test
         @DisplayName("break-glass-admin has AdministratorAccess and trusts the account root without MFA")
         void breakGlass() {
             JsonNode role = inventory.roles.get(planted.rootTrustedAdminRoleArn());
