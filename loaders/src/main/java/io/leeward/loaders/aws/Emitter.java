@@ -45,6 +45,14 @@ final class Emitter {
         nodes.add(NodeRecord.of(label, id, context.account(), context.region(), properties));
     }
 
+    /**
+     * A node this directory's input describes that belongs to no account or to another owner: an
+     * AWS-managed policy ({@code account} {@code aws}), an organization's policy.
+     */
+    void node(NodeLabel label, String id, String account, Map<String, Object> properties) {
+        nodes.add(NodeRecord.of(label, id, account, context.region(), properties));
+    }
+
     /** A placeholder for a node this import does not load (an IAM role, a peer group in another account). */
     void reference(NodeLabel label, String id, String account, String region, Map<String, Object> properties) {
         references.add(NodeRecord.of(label, id, account, region, properties));
@@ -56,6 +64,22 @@ final class Emitter {
     }
 
     /**
+     * A relationship with properties; {@code key} tells apart several relationships of one type
+     * between the same two nodes (a route per destination, a target per port), or is null.
+     */
+    void rel(
+            RelType type,
+            NodeLabel from,
+            String fromId,
+            NodeLabel to,
+            String toId,
+            String key,
+            Map<String, Object> properties) {
+        relationships.add(
+                new RelRecord(type, from, fromId, to, toId, key, context.account(), context.region(), properties));
+    }
+
+    /**
      * A relationship to a node of this region that may not be loaded: when no file of this region
      * writes {@code to}'s label, its end is a placeholder.
      */
@@ -64,6 +88,21 @@ final class Emitter {
             reference(to, toId, context.account(), context.region(), Map.of());
         }
         rel(type, from, fromId, to, toId);
+    }
+
+    /** {@link #link(RelType, NodeLabel, String, NodeLabel, String)} with a key and properties. */
+    void link(
+            RelType type,
+            NodeLabel from,
+            String fromId,
+            NodeLabel to,
+            String toId,
+            String key,
+            Map<String, Object> properties) {
+        if (!context.loads(to)) {
+            reference(to, toId, context.account(), context.region(), Map.of());
+        }
+        rel(type, from, fromId, to, toId, key, properties);
     }
 
     void commit() {

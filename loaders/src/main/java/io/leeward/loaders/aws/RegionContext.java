@@ -19,7 +19,8 @@ import java.util.Set;
  * What the mappers of one account and region share: where they are, which labels this region's
  * input loads (a relationship to a label it does not load points at a placeholder instead), and the
  * few keys later files need from earlier ones (task definitions loaded, service ARNs by cluster and
- * name). Keys only, never records: memory stays small however large the account.
+ * name, target groups by name and id, interface ids by private address, task ARNs by interface).
+ * Keys only, never records: memory stays small however large the account.
  */
 final class RegionContext {
     private final String account;
@@ -30,6 +31,11 @@ final class RegionContext {
     private final Map<String, String> services = new HashMap<>();
     private final Set<String> targetGroups = new HashSet<>();
     private final Map<String, List<String>> balancerInterfaces = new HashMap<>();
+    private final Map<String, String> targetGroupsByNameAndId = new HashMap<>();
+    private final Map<String, String> interfacesByAddress = new HashMap<>();
+    private final Map<String, String> tasksByInterface = new HashMap<>();
+    private final Map<String, String> groups = new HashMap<>();
+    private final Map<String, List<String>> groupMembers = new HashMap<>();
     private Layout.InputFile file;
 
     RegionContext(String account, String region, Set<FileKind> present, Fingerprints fingerprints) {
@@ -138,5 +144,56 @@ final class RegionContext {
     /** The ids of the interfaces read so far whose description is this one; empty when none. */
     List<String> balancerInterfaces(String description) {
         return balancerInterfaces.getOrDefault(description, List.of());
+    }
+
+    /** Notes a target group by the {@code <name>/<id>} of its ARN, for files that name it that way. */
+    void targetGroupNamed(String nameAndId, String arn) {
+        targetGroupsByNameAndId.put(nameAndId, arn);
+    }
+
+    /** The ARN of the target group read earlier in this region whose ARN ends {@code <name>/<id>}, or null. */
+    String targetGroupNamed(String nameAndId) {
+        return targetGroupsByNameAndId.get(nameAndId);
+    }
+
+    /** Notes a private address of a network interface of this region: ids only. */
+    void interfaceAddress(String address, String interfaceId) {
+        interfacesByAddress.put(address, interfaceId);
+    }
+
+    /** The id of the network interface read so far that owns this private address, or null. */
+    String interfaceWithAddress(String address) {
+        return interfacesByAddress.get(address);
+    }
+
+    /** Notes the task that uses a network interface (its attachment is not deleted): ids only. */
+    void taskInterface(String interfaceId, String taskArn) {
+        tasksByInterface.put(interfaceId, taskArn);
+    }
+
+    /** The ARN of the task read so far that uses this network interface, or null. */
+    String taskUsing(String interfaceId) {
+        return tasksByInterface.get(interfaceId);
+    }
+
+    /**
+     * Notes an IAM group by name and returns the ARNs of the users read before it that are its
+     * members; they are forgotten then. GAAD names a user's groups by name only, and a group's ARN
+     * holds its path, so a user read before its group waits for it.
+     */
+    List<String> groupLoaded(String name, String arn) {
+        groups.put(name, arn);
+        List<String> members = groupMembers.remove(name);
+        return members == null ? List.of() : members;
+    }
+
+    /** The ARN of an IAM group read so far, by name; null when not read yet. */
+    String group(String name) {
+        return groups.get(name);
+    }
+
+    /** Notes that a user is a member of a group not read yet. */
+    void awaitGroup(String name, String userArn) {
+        groupMembers.computeIfAbsent(name, k -> new ArrayList<>()).add(userArn);
     }
 }
