@@ -13,6 +13,8 @@ import io.leeward.loaders.ingest.IngestReport;
 import io.leeward.loaders.ingest.IngestReport.Skipped;
 import io.leeward.loaders.ingest.ProgressListener;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,15 +78,28 @@ public final class AwsCliImport {
         var tracker = new Progress(progress, layout.totalBytes());
         try (var session = store.beginSync(request)) {
             String account = null;
-            for (RegionInput region : layout.regions()) {
+            KmsKeys kmsKeys = null;
+            for (RegionInput region : inReadOrder(layout.regions())) {
                 if (!region.account().equals(account)) {
                     account = region.account();
+                    kmsKeys = new KmsKeys();
                     writeAccount(session, account);
                 }
-                new RegionLoader(session, region, report, tracker, fingerprints).load();
+                new RegionLoader(session, region, report, tracker, fingerprints, kmsKeys).load();
             }
             return report.build(session.complete());
         }
+    }
+
+    /**
+     * Accounts in name order, and within an account its regions in name order and then its global
+     * directory: S3 bucket encryption names KMS keys by alias, which only the regions' key lists
+     * resolve.
+     */
+    private static List<RegionInput> inReadOrder(List<RegionInput> regions) {
+        return regions.stream()
+                .sorted(Comparator.comparing(RegionInput::account).thenComparing(RegionInput::isGlobal))
+                .toList();
     }
 
     /** The account node, once per account directory with a region; global, so its scope has no region. */

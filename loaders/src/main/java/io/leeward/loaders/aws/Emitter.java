@@ -55,6 +55,12 @@ final class Emitter {
         relationships.add(RelRecord.of(type, from, fromId, to, toId, context.account(), context.region()));
     }
 
+    /** A relationship with properties, whose end nodes this record or an earlier file writes. */
+    void rel(RelType type, NodeLabel from, String fromId, NodeLabel to, String toId, Map<String, Object> properties) {
+        relationships.add(
+                new RelRecord(type, from, fromId, to, toId, null, context.account(), context.region(), properties));
+    }
+
     /**
      * A relationship to a node of this region that may not be loaded: when no file of this region
      * writes {@code to}'s label, its end is a placeholder.

@@ -39,13 +39,16 @@ final class RegionLoader {
             RegionInput input,
             IngestReport.Builder report,
             Progress progress,
-            Fingerprints fingerprints) {
+            Fingerprints fingerprints,
+            KmsKeys kmsKeys) {
         this.session = session;
         this.input = input;
         this.report = report;
         this.progress = progress;
         this.context =
                 new RegionContext(input.account(), input.region(), input.files().keySet(), fingerprints);
+        this.context.useKmsKeys(kmsKeys);
+        input.files().values().forEach(files -> files.forEach(context::named));
         this.out = new Emitter(session, context);
     }
 
@@ -115,7 +118,7 @@ final class RegionLoader {
     private void declare(String kindOfData, Predicate<FileKind> producer) {
         Set<FileKind> producers = EnumSet.noneOf(FileKind.class);
         for (FileKind kind : FileKind.values()) {
-            if (producer.test(kind)) {
+            if (kind.isGlobal() == input.isGlobal() && producer.test(kind)) {
                 producers.add(kind);
             }
         }
