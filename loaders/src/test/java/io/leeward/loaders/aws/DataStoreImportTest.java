@@ -408,6 +408,20 @@ class DataStoreImportTest {
         }
 
         @Test
+        @DisplayName("a rotation status without a KeyId names its key by the file name")
+        void rotationByFileName() throws IOException {
+            write(
+                    EU + "kms-get-key-rotation-status_0987dcba-09fe-87dc-65ba-ab0987654321.json",
+                    "{\"KeyRotationEnabled\": false}\n");
+
+            var report = load();
+
+            assertThat(report.rejections()).isEmpty();
+            assertThat(row("MATCH (k:KmsKey {id: '" + SECRETS_KEY + "'}) RETURN k.rotationEnabled AS rotation"))
+                    .containsEntry("rotation", false);
+        }
+
+        @Test
         @DisplayName("a secret of another account is rejected, with its policy, and the rest of the file loads")
         void otherAccountSecret() throws IOException {
             String file = EU + "secretsmanager-list-secrets.json";
