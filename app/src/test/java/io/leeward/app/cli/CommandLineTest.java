@@ -2,6 +2,8 @@ package io.leeward.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -82,5 +84,50 @@ class CommandLineTest {
 
         assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err()).contains("not a directory");
+    }
+
+    @Test
+    @DisplayName("exits 2 when an IAM file to ingest does not exist")
+    void ingestIamMissingFile(@TempDir Path home) {
+        var cli = Cli.run(
+                "--home",
+                home.toString(),
+                "ingest",
+                "iam",
+                home.resolve("gaad.json").toString());
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("not a file: " + home.resolve("gaad.json"));
+        assertThat(home.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("exits 2, before opening the graph, when the ARNs of an IAM file name several accounts")
+    void ingestIamAccountsDisagree(@TempDir Path home) throws IOException {
+        Path file = Files.writeString(home.resolve("gaad.json"), """
+                {"UserDetailList": [{"UserName": "a", "Arn": "arn:aws:iam::111122223333:user/a"}],
+                 "RoleDetailList": [{"RoleName": "r", "Arn": "arn:aws:iam::444455556666:role/r"}],
+                 "IsTruncated": false}
+                """);
+
+        var cli = Cli.run("--home", home.toString(), "ingest", "iam", file.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err())
+                .contains("Cannot tell the account of " + file
+                        + ": its ARNs name several accounts (111122223333, 444455556666); load each account's files"
+                        + " separately, or pass --account");
+        assertThat(home.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("exits 2 when --account is not a 12-digit id")
+    void ingestIamBadAccount(@TempDir Path home) throws IOException {
+        Path file = Files.writeString(home.resolve("gaad.json"), "{\"UserDetailList\": []}");
+
+        var cli = Cli.run("--home", home.toString(), "ingest", "iam", "--account", "prod", file.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("--account must be a 12-digit account id, was prod");
     }
 }

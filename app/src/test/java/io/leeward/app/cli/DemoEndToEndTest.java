@@ -2,12 +2,18 @@ package io.leeward.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -122,6 +128,81 @@ class DemoEndToEndTest {
 
     @Test
     @Order(6)
+    @DisplayName(
+            "the planted plain-text secrets become findings, and their values reach neither the graph, nor the output, nor"
+                    + " any log")
+    void secretsNowhere() throws Exception {
+        var values = plantedSecretValues();
+        assertThat(values).hasSize(3);
+        var stdout = System.out;
+        var stderr = System.err;
+        var captured = new ByteArrayOutputStream();
+        Cli cli;
+        try (var tee = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+            System.setOut(tee);
+            System.setErr(tee);
+            cli = Cli.run(
+                    "--home",
+                    home.toString(),
+                    "ingest",
+                    "aws",
+                    home.resolve("demo").toString());
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        var findings = Cli.run(
+                "--home",
+                home.toString(),
+                "query",
+                "--json",
+                "MATCH (f:Finding)-[:ON]->(d:ContainerDefinition) RETURN f.variable AS variable ORDER BY variable");
+        assertThat(findings.out()).contains("DB_PASSWORD", "REPORTS_API_TOKEN", "WORDPRESS_DB_PASSWORD");
+        var graph = Cli.run(
+                "--home",
+                home.toString(),
+                "query",
+                "--json",
+                "MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN n, collect(properties(r)) AS rels");
+        assertThat(graph.exitCode()).as(graph.err()).isZero();
+        var logs = new StringBuilder();
+        try (var files = Files.walk(home.resolve("data"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                logs.append(Files.readString(file));
+            }
+        }
+        for (String value : values) {
+            assertThat(graph.out()).doesNotContain(value);
+            assertThat(cli.out() + cli.err()).doesNotContain(value);
+            assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain(value);
+            assertThat(findings.out()).doesNotContain(value);
+            assertThat(logs).doesNotContain(value);
+        }
+    }
+
+    /** The values of the demo's plain-text secrets, read back from the generated files. */
+    private static Set<String> plantedSecretValues() throws IOException {
+        var names = Set.of("WORDPRESS_DB_PASSWORD", "DB_PASSWORD", "REPORTS_API_TOKEN");
+        var values = new TreeSet<String>();
+        var mapper = JsonMapper.builder().build();
+        try (var files = Files.list(home.resolve("demo/123456789012/eu-west-1"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("ecs-describe-task-definition"))
+                    .toList()) {
+                for (var container : mapper.readTree(file.toFile()).at("/taskDefinition/containerDefinitions")) {
+                    for (var variable : container.path("environment")) {
+                        if (names.contains(variable.path("name").asString())) {
+                            values.add(variable.path("value").asString());
+                        }
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    @Test
+    @Order(7)
     @DisplayName("ingest aws exits 1 on a malformed record, naming file, line and JSON pointer, and loads the rest")
     void ingestRejects() throws Exception {
         Path input = home.resolve("bad/111122223333/eu-west-1");

@@ -10,6 +10,10 @@ final class AwsArns {
     static final ArnType ECS_TASK_DEFINITION = ArnType.of("an ECS task definition", "ecs", "task-definition/");
     static final ArnType ECS_CONTAINER = ArnType.of("an ECS container", "ecs", "container/");
     static final ArnType IAM_ROLE = ArnType.of("an IAM role", "iam", "role/");
+    static final ArnType IAM_USER = ArnType.of("an IAM user", "iam", "user/");
+    static final ArnType IAM_GROUP = ArnType.of("an IAM group", "iam", "group/");
+    static final ArnType IAM_POLICY = ArnType.of("an IAM managed policy", "iam", "policy/");
+    static final ArnType INSTANCE_PROFILE = ArnType.of("an IAM instance profile", "iam", "instance-profile/");
     static final ArnType LOAD_BALANCER = ArnType.of("an ELB load balancer", "elasticloadbalancing", "loadbalancer/");
     static final ArnType LISTENER = ArnType.of("an ELB listener", "elasticloadbalancing", "listener/");
     static final ArnType TARGET_GROUP = ArnType.of("an ELB target group", "elasticloadbalancing", "targetgroup/");

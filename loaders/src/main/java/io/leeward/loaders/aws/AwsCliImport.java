@@ -7,15 +7,25 @@ import io.leeward.graph.store.NodeRecord;
 import io.leeward.graph.store.Scope;
 import io.leeward.graph.store.SyncRequest;
 import io.leeward.graph.store.SyncSession;
+import io.leeward.loaders.aws.Layout.InputFile;
 import io.leeward.loaders.aws.Layout.RegionInput;
+import io.leeward.loaders.ingest.Arn;
 import io.leeward.loaders.ingest.Fingerprints;
+import io.leeward.loaders.ingest.IngestException;
 import io.leeward.loaders.ingest.IngestReport;
 import io.leeward.loaders.ingest.IngestReport.Skipped;
+import io.leeward.loaders.ingest.JsonArrayReader;
 import io.leeward.loaders.ingest.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code leeward ingest aws DIR}: imports AWS CLI v2 JSON output ({@code describe-*} of ECS and of
@@ -100,6 +110,79 @@ public final class AwsCliImport {
         return regions.stream()
                 .sorted(Comparator.comparing(RegionInput::account).thenComparing(RegionInput::isGlobal))
                 .toList();
+    }
+
+    /**
+     * {@code leeward ingest iam FILE...}: loads IAM GetAccountAuthorizationDetails output of one
+     * account, named by the caller, exactly as {@link #load} loads it from {@code
+     * DIR/<account>/global/}: same mappers, same source, same scopes, so either way gives the same
+     * graph. Files are named in the report as given.
+     *
+     * @throws io.leeward.loaders.ingest.IngestException when {@code account} is not a 12-digit id
+     */
+    public IngestReport loadAuthorizationDetails(
+            List<Path> files, String account, GraphStore store, ProgressListener progress) {
+        Check.notNull(files, "files");
+        Check.notNull(store, "store");
+        Check.notNull(progress, "progress");
+        if (account == null || !Layout.isAccount(account)) {
+            throw new IngestException("Cannot import IAM data for account " + account + ": expected a 12-digit id");
+        }
+        FileKind kind = FileKind.IAM_AUTHORIZATION_DETAILS;
+        var inputs = new ArrayList<InputFile>();
+        long total = 0;
+        for (Path file : files) {
+            long bytes = size(file);
+            total += bytes;
+            inputs.add(new InputFile(file, file.toString(), kind, bytes, null));
+        }
+        var region = new RegionInput(account, null, account + "/" + Layout.GLOBAL, Map.of(kind, inputs));
+        var report = IngestReport.builder(SOURCE);
+        var tracker = new Progress(progress, total);
+        try (var session = store.beginSync(request)) {
+            writeAccount(session, account);
+            new RegionLoader(session, region, report, tracker, fingerprints, new KmsKeys()).load();
+            return report.build(session.complete());
+        }
+    }
+
+    /**
+     * The account GetAccountAuthorizationDetails output belongs to, from the ARNs of its users,
+     * groups, roles and customer-managed policies (AWS-managed ones name no account).
+     *
+     * @throws io.leeward.loaders.ingest.IngestException when the ARNs name no account or several
+     */
+    public static String accountOf(List<Path> files) {
+        var accounts = new TreeSet<String>();
+        for (Path file : files) {
+            try (var reader = JsonArrayReader.elements(file, file.toString(), AuthorizationDetailsMapper.ARRAYS)) {
+                while (reader.hasNext()) {
+                    JsonNode arn = reader.next().node().get("Arn");
+                    Arn parsed = arn != null && arn.isString() ? Arn.parse(arn.stringValue()) : null;
+                    if (parsed != null && Layout.isAccount(parsed.account())) {
+                        accounts.add(parsed.account());
+                    }
+                }
+            }
+        }
+        String names = files.stream().map(Path::toString).collect(Collectors.joining(", "));
+        if (accounts.isEmpty()) {
+            throw new IngestException("Cannot tell the account of " + names
+                    + ": no user, group, role or customer-managed policy ARN in it names one; pass --account");
+        }
+        if (accounts.size() > 1) {
+            throw new IngestException("Cannot tell the account of " + names + ": its ARNs name several accounts ("
+                    + String.join(", ", accounts) + "); load each account's files separately, or pass --account");
+        }
+        return accounts.first();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // opening the file reports why it cannot be read
+        }
     }
 
     /** The account node, once per account directory with a region; global, so its scope has no region. */

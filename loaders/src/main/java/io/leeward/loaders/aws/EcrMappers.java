@@ -91,7 +91,7 @@ final class EcrMappers {
                             + context.region());
         }
         var p = Emitter.props();
-        p.put("policy", PolicyDocuments.required(document, "policyText"));
+        p.put("policy", PolicyDocuments.compact(PolicyDocuments.read(document, "policyText")));
         out.node(EcrRepository, arn, p);
     }
 

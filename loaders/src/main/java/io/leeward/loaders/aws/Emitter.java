@@ -45,6 +45,14 @@ final class Emitter {
         nodes.add(NodeRecord.of(label, id, context.account(), context.region(), properties));
     }
 
+    /**
+     * A node this directory's input describes that belongs to no account or to another owner: an
+     * AWS-managed policy ({@code account} {@code aws}), an organization's policy.
+     */
+    void node(NodeLabel label, String id, String account, Map<String, Object> properties) {
+        nodes.add(NodeRecord.of(label, id, account, context.region(), properties));
+    }
+
     /** A placeholder for a node this import does not load (an IAM role, a peer group in another account). */
     void reference(NodeLabel label, String id, String account, String region, Map<String, Object> properties) {
         references.add(NodeRecord.of(label, id, account, region, properties));

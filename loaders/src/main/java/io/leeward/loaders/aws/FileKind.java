@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The AWS CLI outputs the import reads, in the order it reads them: every node is written before the
@@ -146,8 +147,8 @@ enum FileKind {
             "ecs-describe-task-definition",
             null,
             new TaskDefinitionMapper(),
-            EnumSet.of(TaskDefinition, ContainerDefinition),
-            EnumSet.of(HAS_CONTAINER, TASK_ROLE, EXECUTION_ROLE, READS_SECRET, RUNS_IMAGE)),
+            EnumSet.of(TaskDefinition, ContainerDefinition, Finding),
+            EnumSet.of(HAS_CONTAINER, TASK_ROLE, EXECUTION_ROLE, READS_SECRET, RUNS_IMAGE, ON)),
     SERVICES(
             "ecs-describe-services",
             "services",
@@ -159,7 +160,24 @@ enum FileKind {
             "tasks",
             new TaskMapper(),
             EnumSet.of(EcsTask, Container),
-            EnumSet.of(IN_CLUSTER, INSTANCE_OF, MEMBER_OF, USES_ENI, IN_SUBNET, HAS_CONTAINER, RUNS_IMAGE));
+            EnumSet.of(IN_CLUSTER, INSTANCE_OF, MEMBER_OF, USES_ENI, IN_SUBNET, HAS_CONTAINER, RUNS_IMAGE)),
+    /** One document with four arrays, streamed in one pass; a raw paginated dump is several files. */
+    IAM_AUTHORIZATION_DETAILS(
+            "iam-get-account-authorization-details",
+            null,
+            new AuthorizationDetailsMapper(),
+            EnumSet.of(IamUser, IamGroup, IamRole, IamPolicy, InstanceProfile),
+            EnumSet.of(IN_ACCOUNT, MEMBER_OF, HAS_POLICY, PERMISSIONS_BOUNDARY, TRUSTS, HAS_ROLE)) {
+        @Override
+        boolean isGlobal() {
+            return true;
+        }
+
+        @Override
+        JsonArrayReader open(Path path, String name) {
+            return JsonArrayReader.elements(path, name, AuthorizationDetailsMapper.ARRAYS);
+        }
+    };
 
     /**
      * Files whose operations return secret values; the layout skips them unread. Leeward keeps
@@ -246,6 +264,15 @@ enum FileKind {
         return arrayField == null
                 ? JsonArrayReader.document(path, name)
                 : JsonArrayReader.elements(path, name, arrayField);
+    }
+
+    /**
+     * Whether a file read to its end is one page of a listing with more pages to come: its response
+     * says {@code "IsTruncated": true} (IAM's pagination). A kind whose files are all such pages is
+     * missing its last page.
+     */
+    boolean isTruncated(JsonArrayReader reader) {
+        return reader.member("IsTruncated").map(JsonNode::asBoolean).orElse(false);
     }
 
     /** The kind of a file name ({@code <operation>[anything].json[.gz]}), or null when it is none. */

@@ -87,7 +87,7 @@ final class KmsMappers {
         String keyId = context.fileResource(document, "key id");
         String arn = describedKey(document, context, keyId, prefix(context) + "key/" + keyId);
         var p = Emitter.props();
-        p.put("policy", PolicyDocuments.required(document, "Policy"));
+        p.put("policy", PolicyDocuments.compact(PolicyDocuments.read(document, "Policy")));
         out.node(KmsKey, arn, p);
     }
 

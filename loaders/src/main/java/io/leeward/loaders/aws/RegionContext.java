@@ -30,6 +30,8 @@ final class RegionContext {
     private final Map<String, String> services = new HashMap<>();
     private final Set<String> targetGroups = new HashSet<>();
     private final Map<String, List<String>> balancerInterfaces = new HashMap<>();
+    private final Map<String, String> groups = new HashMap<>();
+    private final Map<String, List<String>> groupMembers = new HashMap<>();
     private Layout.InputFile file;
     private final Set<FileKind> present;
     private final Set<String> namedFiles = new HashSet<>();
@@ -225,5 +227,26 @@ final class RegionContext {
         }
         String full = secretsByName.get(reference.resource().substring("secret:".length()));
         return full == null ? reference : Arn.parse(full);
+    }
+
+    /**
+     * Notes an IAM group by name and returns the ARNs of the users read before it that are its
+     * members; they are forgotten then. GAAD names a user's groups by name only, and a group's ARN
+     * holds its path, so a user read before its group waits for it.
+     */
+    List<String> groupLoaded(String name, String arn) {
+        groups.put(name, arn);
+        List<String> members = groupMembers.remove(name);
+        return members == null ? List.of() : members;
+    }
+
+    /** The ARN of an IAM group read so far, by name; null when not read yet. */
+    String group(String name) {
+        return groups.get(name);
+    }
+
+    /** Notes that a user is a member of a group not read yet. */
+    void awaitGroup(String name, String userArn) {
+        groupMembers.computeIfAbsent(name, k -> new ArrayList<>()).add(userArn);
     }
 }

@@ -54,15 +54,22 @@ final class RegionLoader {
 
     void load() {
         for (FileKind kind : FileKind.values()) {
+            boolean ended = false;
             for (InputFile file : input.files(kind)) {
-                load(file);
+                ended |= load(file);
+            }
+            if (input.has(kind) && !ended) {
+                problems.computeIfAbsent(kind, k -> new ArrayList<>())
+                        .add("every " + kind.operation() + " file says IsTruncated: true; the last page is missing");
             }
         }
         declareScopes();
     }
 
-    private void load(InputFile file) {
+    /** Loads one file; returns whether it ends its listing (it is not a page with more to come). */
+    private boolean load(InputFile file) {
         var tally = report.file(file.name(), file.kind().operation(), file.bytes());
+        boolean ended;
         RecordMapper mapper = file.kind().mapper();
         context.reading(file);
         try (var reader = file.kind().open(file.path(), file.name())) {
@@ -77,18 +84,20 @@ final class RegionLoader {
                 progress.record(reader.bytesRead(), file.bytes());
             }
             reader.failure().ifPresent(tally::addRejection);
+            ended = !file.kind().isTruncated(reader);
         }
         progress.fileDone(file.bytes());
         if (tally.rejectedCount() > 0) {
             String count = tally.rejectedCount() == 1 ? "1 rejection" : tally.rejectedCount() + " rejections";
             problems.computeIfAbsent(file.kind(), k -> new ArrayList<>()).add(file.name() + ": " + count);
         }
+        return ended;
     }
 
     /** Maps and commits one record; returns why it was rejected, or null when it loaded. */
     private Rejection map(RecordMapper mapper, JsonRecord record) {
         try {
-            mapper.map(record.fields(), context, out);
+            mapper.map(record, context, out);
             out.commit();
             return null;
         } catch (InvalidRecordException e) {

@@ -122,7 +122,7 @@ final class S3Mappers {
 
     /** {@code {"Policy": "<json>"}}, or {@code {}} for a bucket without a policy. */
     static final Detail POLICY = new Detail(List.of("policy", "hasPolicy"), (response, bucket, context, out, p) -> {
-        String policy = PolicyDocuments.optional(response, "Policy");
+        String policy = PolicyDocuments.compact(PolicyDocuments.optional(response, "Policy"));
         p.put("policy", policy);
         p.put("hasPolicy", policy != null);
     });

@@ -70,7 +70,7 @@ final class SecretMappers {
                     "a secret that secretsmanager list-secrets lists in " + context.account() + "/" + context.region());
         }
         var p = Emitter.props();
-        p.put("resourcePolicy", PolicyDocuments.optional(document, "ResourcePolicy"));
+        p.put("resourcePolicy", PolicyDocuments.compact(PolicyDocuments.optional(document, "ResourcePolicy")));
         out.node(Secret, arn.toString(), p);
     }
 

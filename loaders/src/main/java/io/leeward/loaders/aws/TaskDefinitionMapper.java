@@ -1,12 +1,14 @@
 package io.leeward.loaders.aws;
 
 import static io.leeward.graph.schema.NodeLabel.ContainerDefinition;
+import static io.leeward.graph.schema.NodeLabel.Finding;
 import static io.leeward.graph.schema.NodeLabel.IamRole;
 import static io.leeward.graph.schema.NodeLabel.Image;
 import static io.leeward.graph.schema.NodeLabel.Secret;
 import static io.leeward.graph.schema.NodeLabel.TaskDefinition;
 import static io.leeward.graph.schema.RelType.EXECUTION_ROLE;
 import static io.leeward.graph.schema.RelType.HAS_CONTAINER;
+import static io.leeward.graph.schema.RelType.ON;
 import static io.leeward.graph.schema.RelType.READS_SECRET;
 import static io.leeward.graph.schema.RelType.RUNS_IMAGE;
 import static io.leeward.graph.schema.RelType.TASK_ROLE;
@@ -14,6 +16,8 @@ import static io.leeward.graph.schema.RelType.TASK_ROLE;
 import io.leeward.graph.schema.RelType;
 import io.leeward.loaders.ingest.Arn;
 import io.leeward.loaders.ingest.JsonFields;
+import io.leeward.loaders.secrets.SecretKind;
+import io.leeward.loaders.secrets.SecretScanner;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,9 +30,14 @@ import java.util.Map;
  * images pinned by digest.
  *
  * <p>Environment values are never stored: a container keeps its variable names and, per variable, a
- * SHA-256 fingerprint of the value ({@code NAME=sha256:…}).
+ * keyed fingerprint of the value ({@code NAME=hmac-sha256:…}). A value that looks like a secret
+ * ({@link SecretScanner}) becomes a Finding on the container definition, with the variable name
+ * and the fingerprint.
  */
 final class TaskDefinitionMapper implements RecordMapper {
+    /** The check id of findings for secrets in plain-text environment variables. */
+    static final String SECRET_IN_ENVIRONMENT = "ecs-secret-in-environment";
+
     @Override
     public void map(JsonFields document, RegionContext context, Emitter out) {
         JsonFields definition = document.object("taskDefinition");
@@ -82,12 +91,16 @@ final class TaskDefinitionMapper implements RecordMapper {
         String id = definition + "#" + name;
         var environmentNames = new ArrayList<String>();
         var fingerprints = new ArrayList<String>();
+        var exposed = new ArrayList<ExposedSecret>();
         for (JsonFields variable : container.objects("environment")) {
             String variableName = variable.string("name");
             String value = variable.secretString("value");
             environmentNames.add(variableName);
             if (value != null) {
-                fingerprints.add(variableName + "=" + context.fingerprints().of(value));
+                String fingerprint = context.fingerprints().of(value);
+                fingerprints.add(variableName + "=" + fingerprint);
+                SecretScanner.scan(variableName, value)
+                        .ifPresent(kind -> exposed.add(new ExposedSecret(variableName, kind, fingerprint)));
             }
         }
         var environmentFiles = new ArrayList<String>();
@@ -128,12 +141,18 @@ final class TaskDefinitionMapper implements RecordMapper {
         p.put("initProcessEnabled", linux == null ? null : linux.optionalBool("initProcessEnabled"));
         p.put("environmentNames", environmentNames);
         p.put("environmentFingerprints", fingerprints);
+        p.put(
+                "environmentSecretNames",
+                exposed.stream().map(ExposedSecret::variable).toList());
         p.put("environmentFiles", environmentFiles);
         p.put("secretNames", secretNames);
         p.put("secretValueFrom", secretSources);
         p.put("logDriver", logging == null ? null : logging.optionalString("logDriver"));
         out.node(ContainerDefinition, id, p);
         out.rel(HAS_CONTAINER, TaskDefinition, definition.toString(), ContainerDefinition, id);
+        for (ExposedSecret secret : exposed) {
+            secretFinding(definition, name, id, secret, out);
+        }
         for (Arn secret : secrets) {
             out.reference(
                     Secret, secret.toString(), secret.account(), secret.region(), Map.of("service", secret.service()));
@@ -145,6 +164,40 @@ final class TaskDefinitionMapper implements RecordMapper {
             out.rel(RUNS_IMAGE, ContainerDefinition, id, Image, digest);
         }
     }
+
+    /**
+     * A finding for a secret passed in plain text as an environment variable (AWS Foundational
+     * Security Best Practices ECS.8): the variable, where it is and the value's fingerprint, never
+     * the value.
+     */
+    private static void secretFinding(
+            Arn definition, String container, String containerId, ExposedSecret secret, Emitter out) {
+        String id = SECRET_IN_ENVIRONMENT + "|" + containerId + "|" + secret.variable();
+        var p = Emitter.props();
+        p.put("check", SECRET_IN_ENVIRONMENT);
+        p.put(
+                "title",
+                "Plain-text " + secret.kind().title() + " in environment variable " + secret.variable()
+                        + " of container " + container);
+        p.put("severity", secret.kind().severity());
+        p.put("category", "secrets");
+        p.put("controls", List.of("AWS-FSBP ECS.8"));
+        p.put("secretKind", secret.kind().id());
+        p.put("variable", secret.variable());
+        p.put("container", container);
+        p.put("taskDefinitionArn", definition.toString());
+        p.put("fingerprint", secret.fingerprint());
+        p.put(
+                "remediation",
+                "Move the value to Secrets Manager or SSM Parameter Store, reference it in the container's"
+                        + " secrets[].valueFrom, and rotate it: it has been readable by anyone who can describe the task"
+                        + " definition.");
+        out.node(Finding, id, p);
+        out.rel(ON, Finding, id, ContainerDefinition, containerId);
+    }
+
+    /** An environment variable whose value looks like a secret; the value itself is not kept. */
+    private record ExposedSecret(String variable, SecretKind kind, String fingerprint) {}
 
     /**
      * The secret a {@code valueFrom} names: a Secrets Manager ARN without the JSON key, version

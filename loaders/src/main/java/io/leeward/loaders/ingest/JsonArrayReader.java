@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -20,21 +23,25 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Streams the records of one JSON file ({@code .json}, or gzip-compressed when the name ends in
- * {@code .gz}) without loading the file: either the elements of a named top-level array, one at a
- * time ({@link #elements}), or the whole document as one record ({@link #document}).
+ * {@code .gz}) without loading the file: either the elements of one or several named top-level
+ * arrays, one at a time and in one pass ({@link #elements}), or the whole document as one record
+ * ({@link #document}).
  *
  * <p>A syntax error, a truncated file, a top-level value of the wrong type or an unreadable file ends
  * the iteration and becomes {@link #failure()}: a {@link Rejection} naming the file, the line and
  * column and the pointer reached. Records already returned stay valid. Members of the top-level
- * object other than the named one are skipped.
+ * object other than the named ones are skipped.
  */
 public final class JsonArrayReader implements Iterator<JsonRecord>, AutoCloseable {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final int BUFFER = 1 << 16;
 
     private final String file;
-    private final String field;
-    private final String arrayPointer;
+    private final List<String> fields;
+    private final Map<String, JsonNode> scalars = new LinkedHashMap<>();
+    private String array;
+    private String arrayPointer;
+    private boolean anyArray;
     private CountingStream counter;
     private JsonParser parser;
     private State state = State.START;
@@ -49,10 +56,10 @@ public final class JsonArrayReader implements Iterator<JsonRecord>, AutoCloseabl
         DONE
     }
 
-    private JsonArrayReader(Path path, String file, String field) {
+    private JsonArrayReader(Path path, String file, List<String> fields) {
         this.file = Check.notBlank(file, "file");
-        this.field = field;
-        this.arrayPointer = field == null ? "" : "/" + JsonFields.escape(field);
+        this.fields = fields;
+        this.arrayPointer = "";
         try {
             this.counter = new CountingStream(Files.newInputStream(path));
             InputStream in = path.getFileName().toString().endsWith(".gz")
@@ -72,12 +79,35 @@ public final class JsonArrayReader implements Iterator<JsonRecord>, AutoCloseabl
      * @param file how to name the file in rejections (a path relative to the import directory)
      */
     public static JsonArrayReader elements(Path path, String file, String field) {
-        return new JsonArrayReader(path, file, Check.notBlank(field, "field"));
+        return new JsonArrayReader(path, file, List.of(Check.notBlank(field, "field")));
+    }
+
+    /**
+     * Iterates, in one pass and in document order, the elements of every top-level member named in
+     * {@code fields} that holds an array: {@code elements(path, "gaad.json", List.of("UserDetailList",
+     * "RoleDetailList"))} yields {@code /UserDetailList/0}, …, {@code /RoleDetailList/0}, …, each
+     * record naming its {@link JsonRecord#array()}. A named member may be missing, but not all of
+     * them; one that is present must be an array. Scalar top-level members (a {@code Marker}, {@code
+     * IsTruncated}) are kept for {@link #member}; other members are skipped.
+     */
+    public static JsonArrayReader elements(Path path, String file, List<String> fields) {
+        Check.that(fields != null && !fields.isEmpty(), "at least one array field is needed");
+        fields.forEach(field -> Check.notBlank(field, "field"));
+        return new JsonArrayReader(path, file, List.copyOf(fields));
     }
 
     /** Reads the whole document, which must be a JSON object, as one record at the empty pointer. */
     public static JsonArrayReader document(Path path, String file) {
         return new JsonArrayReader(path, file, null);
+    }
+
+    /**
+     * A scalar (string, number, boolean or null) top-level member read so far outside the arrays,
+     * such as a paginated response's {@code IsTruncated}; empty when there was none. Complete once the
+     * iteration ended without {@link #failure()}.
+     */
+    public Optional<JsonNode> member(String name) {
+        return Optional.ofNullable(scalars.get(name));
     }
 
     @Override
@@ -147,39 +177,63 @@ public final class JsonArrayReader implements Iterator<JsonRecord>, AutoCloseabl
             fail(location(), "", "expected a JSON object at the top level, got " + tokenName(first));
             return;
         }
-        if (field == null) {
+        if (fields == null) {
             documentRecord();
             return;
         }
+        scan();
+    }
+
+    /** Reads top-level members up to the next named array, or to the end of the top-level object. */
+    private void scan() {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (name.equals(field)) {
+            if (fields.contains(name)) {
+                String pointer = "/" + JsonFields.escape(name);
                 if (value != JsonToken.START_ARRAY) {
-                    fail(location(), arrayPointer, "expected an array, got " + tokenName(value));
+                    fail(location(), pointer, "expected an array, got " + tokenName(value));
                     return;
                 }
+                array = name;
+                arrayPointer = pointer;
+                anyArray = true;
+                index = 0;
                 state = State.IN_ARRAY;
                 nextElement();
                 return;
             }
-            parser.skipChildren();
+            if (value != null && value.isScalarValue()) {
+                scalars.put(name, parser.readValueAsTree());
+            } else {
+                parser.skipChildren();
+            }
         }
-        fail(location(), "", "expected a top-level \"" + field + "\" array, found none");
+        if (!anyArray) {
+            fail(location(), "", "expected " + expectedArrays() + ", found none");
+            return;
+        }
+        finish();
+    }
+
+    private String expectedArrays() {
+        if (fields.size() == 1) {
+            return "a top-level \"" + fields.getFirst() + "\" array";
+        }
+        return "at least one of the top-level arrays \"" + String.join("\", \"", fields) + "\"";
     }
 
     private void documentRecord() {
         var start = parser.currentTokenLocation();
         JsonNode node = parser.readValueAsTree();
-        next = new JsonRecord(file, "", start.getLineNr(), start.getColumnNr(), node);
+        next = new JsonRecord(file, "", start.getLineNr(), start.getColumnNr(), node, null);
         state = State.AFTER_ARRAY;
     }
 
     private void nextElement() {
         JsonToken token = parser.nextToken();
         if (token == JsonToken.END_ARRAY) {
-            state = State.AFTER_ARRAY;
-            finish();
+            scan();
             return;
         }
         if (token == null) {
@@ -192,17 +246,11 @@ public final class JsonArrayReader implements Iterator<JsonRecord>, AutoCloseabl
         var start = parser.currentTokenLocation();
         String pointer = arrayPointer + "/" + index++;
         JsonNode node = parser.readValueAsTree();
-        next = new JsonRecord(file, pointer, start.getLineNr(), start.getColumnNr(), node);
+        next = new JsonRecord(file, pointer, start.getLineNr(), start.getColumnNr(), node, array);
     }
 
     /** Reads to the end so that a truncated tail or trailing garbage is still reported. */
     private void finish() {
-        if (field != null) {
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                parser.nextToken();
-                parser.skipChildren();
-            }
-        }
         JsonToken trailing = parser.nextToken();
         if (trailing != null) {
             fail(location(), "", "expected the end of the file after the top-level object, got " + tokenName(trailing));

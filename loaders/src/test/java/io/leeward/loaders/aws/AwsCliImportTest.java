@@ -126,7 +126,7 @@ class AwsCliImportTest {
                             count(
                                     "MATCH (n {source: 'aws'}) WHERE n.placeholder IS NULL AND NOT n:SyncScope AND NOT n:SyncRun RETURN count(n)"))
                     .isEqualTo(report.summary().totalNodes())
-                    .isEqualTo(49);
+                    .isEqualTo(53);
             assertThat(count("MATCH (n {placeholder: true}) RETURN count(n)")).isEqualTo(13);
         }
 

@@ -396,7 +396,8 @@ class DataStoreImportTest {
                     .extracting(Rejection::describe)
                     .containsExactlyInAnyOrder(
                             GLOBAL + "s3api-get-bucket-policy_orders-prod.json:1:1: /Policy: expected a policy"
-                                    + " document as a JSON object, got text that is not one",
+                                    + " document (a JSON object, or its text, URL-encoded or not), got a string that"
+                                    + " is not a JSON object",
                             EU + "kms-get-key-policy_mrk-1234abcd12ab34cd56ef1234567890ab.json:1:1: expected a key"
                                     + " that kms describe-key describes in 111122223333/eu-west-1, got key"
                                     + " mrk-1234abcd12ab34cd56ef1234567890ab",

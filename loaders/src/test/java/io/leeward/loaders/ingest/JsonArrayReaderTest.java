@@ -1,6 +1,7 @@
 package io.leeward.loaders.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -126,6 +127,115 @@ class JsonArrayReaderTest {
             var reader = JsonArrayReader.elements(write("x.json", "{\"a/b~c\": [1]}"), "x.json", "a/b~c");
 
             assertThat(readAll(reader)).extracting(JsonRecord::pointer).containsExactly("/a~1b~0c/0");
+        }
+    }
+
+    private static final String GAAD = """
+            {
+              "UserDetailList": [
+                {"UserName": "alice"}
+              ],
+              "GroupDetailList": [],
+              "Marker": "page-2",
+              "RoleDetailList": [
+                {"RoleName": "a"},
+                {"RoleName": "b"}
+              ],
+              "Other": [{"x": 1}],
+              "Policies": [{"PolicyName": "p"}],
+              "IsTruncated": true
+            }
+            """;
+
+    private static final List<String> GAAD_ARRAYS =
+            List.of("UserDetailList", "GroupDetailList", "RoleDetailList", "Policies");
+
+    @Nested
+    @DisplayName("over several arrays")
+    class SeveralArrays {
+        @Test
+        @DisplayName("yields the elements of every named array in one pass, each knowing its array and pointer")
+        void elements() throws IOException {
+            var file = write("gaad.json", GAAD);
+
+            var reader = JsonArrayReader.elements(file, "g/gaad.json", GAAD_ARRAYS);
+            var records = readAll(reader);
+
+            assertThat(records)
+                    .extracting(JsonRecord::array, JsonRecord::pointer, JsonRecord::line)
+                    .containsExactly(
+                            tuple("UserDetailList", "/UserDetailList/0", 3L),
+                            tuple("RoleDetailList", "/RoleDetailList/0", 8L),
+                            tuple("RoleDetailList", "/RoleDetailList/1", 9L),
+                            tuple("Policies", "/Policies/0", 12L));
+            assertThat(reader.failure()).isEmpty();
+            assertThat(reader.bytesRead()).isEqualTo(Files.size(file));
+        }
+
+        @Test
+        @DisplayName("keeps the scalar top-level members, such as a page's marker, for after the iteration")
+        void scalars() throws IOException {
+            var reader = JsonArrayReader.elements(write("gaad.json", GAAD), "gaad.json", GAAD_ARRAYS);
+            readAll(reader);
+
+            assertThat(reader.member("IsTruncated"))
+                    .hasValueSatisfying(v -> assertThat(v.booleanValue()).isTrue());
+            assertThat(reader.member("Marker"))
+                    .hasValueSatisfying(v -> assertThat(v.stringValue()).isEqualTo("page-2"));
+            assertThat(reader.member("Other")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("accepts missing arrays as long as one is there")
+        void someMissing() throws IOException {
+            var reader = JsonArrayReader.elements(
+                    write("r.json", "{\"RoleDetailList\": [{}], \"IsTruncated\": false}"), "r.json", GAAD_ARRAYS);
+
+            assertThat(readAll(reader)).extracting(JsonRecord::pointer).containsExactly("/RoleDetailList/0");
+            assertThat(reader.failure()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("fails when none of the arrays is there, naming them all")
+        void noneThere() throws IOException {
+            var reader = JsonArrayReader.elements(write("r.json", "{\"Roles\": []}"), "r.json", GAAD_ARRAYS);
+
+            assertThat(readAll(reader)).isEmpty();
+            assertThat(reader.failure())
+                    .hasValueSatisfying(failure -> assertThat(failure.message())
+                            .isEqualTo("expected at least one of the top-level arrays \"UserDetailList\", "
+                                    + "\"GroupDetailList\", \"RoleDetailList\", \"Policies\", found none"));
+        }
+
+        @Test
+        @DisplayName("stops at a named member that is not an array, keeping the records before it")
+        void notAnArray() throws IOException {
+            var reader = JsonArrayReader.elements(
+                    write("r.json", "{\"UserDetailList\": [{}], \"Policies\": {\"a\": 1}}"), "r.json", GAAD_ARRAYS);
+
+            assertThat(readAll(reader)).extracting(JsonRecord::pointer).containsExactly("/UserDetailList/0");
+            assertThat(reader.failure()).hasValueSatisfying(failure -> {
+                assertThat(failure.pointer()).isEqualTo("/Policies");
+                assertThat(failure.message()).isEqualTo("expected an array, got an object");
+            });
+        }
+
+        @Test
+        @DisplayName(
+                "a file truncated in a later array keeps the earlier arrays' records and names the pointer reached")
+        void truncated() throws IOException {
+            var file = write("gaad.json", GAAD.substring(0, GAAD.indexOf("{\"RoleName\": \"b\"")));
+
+            var reader = JsonArrayReader.elements(file, "gaad.json", GAAD_ARRAYS);
+
+            assertThat(readAll(reader))
+                    .extracting(JsonRecord::pointer)
+                    .containsExactly("/UserDetailList/0", "/RoleDetailList/0");
+            assertThat(reader.failure()).hasValueSatisfying(failure -> {
+                assertThat(failure.line()).isEqualTo(9);
+                assertThat(failure.pointer()).startsWith("/RoleDetailList");
+                assertThat(failure.message()).startsWith("malformed JSON, records from here on were not read: ");
+            });
         }
     }
 
