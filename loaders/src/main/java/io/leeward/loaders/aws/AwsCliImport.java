@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code leeward ingest aws DIR}: imports AWS CLI v2 JSON output ({@code describe-*} of ECS and of
- * the EC2 network) laid out as {@code DIR/<account>/<region>/<operation>*.json[.gz]}, in one sync of
+ * {@code leeward ingest aws DIR}: imports AWS CLI v2 JSON output (ECS, the EC2 network, ELBv2, and
+ * the data stores: KMS, ECR, Secrets Manager and SSM metadata per region, S3 and IAM in {@code
+ * global/}) laid out as {@code DIR/<account>/<region>/<operation>*.json[.gz]}, in one sync of
  * source {@value #SOURCE}. Streams every file once; a bad record is rejected and reported, never
  * fatal; stale data is removed only for the kinds of data the input covered completely. See
  * docs/formats.md.
