@@ -71,10 +71,11 @@ public enum RelType {
             "The listener's default action or the rule forwards to this target group."),
     TARGETS(
             List.of(TargetGroup),
-            List.of(EcsTask, NetworkInterface, Ec2Instance, EcsService, LoadBalancer),
+            List.of(EcsTask, NetworkInterface, Ec2Instance, EcsService, LoadBalancer, ExternalHost),
             "The target group sends traffic to this target; for a service, the target group sends traffic to this"
                     + " service's tasks (from the service's load balancer configuration); a registered target carries"
-                    + " its port and health."),
+                    + " its port and health, keyed by port; an IP target no interface of the region owns is an"
+                    + " ExternalHost."),
     IN_CLUSTER(
             List.of(EcsService, EcsTask, EcsContainerInstance),
             List.of(EcsCluster),
@@ -97,9 +98,9 @@ public enum RelType {
             List.of(EcsService, IamGroup),
             "The task belongs to this service; the user to this group."),
     USES_ENI(
-            List.of(EcsTask, Ec2Instance, LoadBalancer),
+            List.of(EcsTask, Ec2Instance, LoadBalancer, NatGateway),
             List.of(NetworkInterface),
-            "The workload sends and receives through this network interface."),
+            "The workload or gateway sends and receives through this network interface."),
     HAS_CONTAINER(
             List.of(TaskDefinition, EcsTask),
             List.of(ContainerDefinition, Container),

@@ -17,6 +17,9 @@ final class AwsArns {
     static final ArnType LOAD_BALANCER = ArnType.of("an ELB load balancer", "elasticloadbalancing", "loadbalancer/");
     static final ArnType LISTENER = ArnType.of("an ELB listener", "elasticloadbalancing", "listener/");
     static final ArnType TARGET_GROUP = ArnType.of("an ELB target group", "elasticloadbalancing", "targetgroup/");
+    static final ArnType LISTENER_RULE = ArnType.of("an ELB listener rule", "elasticloadbalancing", "listener-rule/");
+    static final ArnType ECS_CONTAINER_INSTANCE = ArnType.of("an ECS container instance", "ecs", "container-instance/");
+    static final ArnType IAM_INSTANCE_PROFILE = ArnType.of("an IAM instance profile", "iam", "instance-profile/");
 
     static final ArnType ECR_REPOSITORY = ArnType.of("an ECR repository", "ecr", "repository/");
     static final ArnType KMS_KEY = ArnType.of("a KMS key", "kms", "key/");

@@ -70,6 +70,22 @@ final class Emitter {
     }
 
     /**
+     * A relationship with properties; {@code key} tells apart several relationships of one type
+     * between the same two nodes (a route per destination, a target per port), or is null.
+     */
+    void rel(
+            RelType type,
+            NodeLabel from,
+            String fromId,
+            NodeLabel to,
+            String toId,
+            String key,
+            Map<String, Object> properties) {
+        relationships.add(
+                new RelRecord(type, from, fromId, to, toId, key, context.account(), context.region(), properties));
+    }
+
+    /**
      * A relationship to a node of this region that may not be loaded: when no file of this region
      * writes {@code to}'s label, its end is a placeholder.
      */
@@ -78,6 +94,21 @@ final class Emitter {
             reference(to, toId, context.account(), context.region(), Map.of());
         }
         rel(type, from, fromId, to, toId);
+    }
+
+    /** {@link #link(RelType, NodeLabel, String, NodeLabel, String)} with a key and properties. */
+    void link(
+            RelType type,
+            NodeLabel from,
+            String fromId,
+            NodeLabel to,
+            String toId,
+            String key,
+            Map<String, Object> properties) {
+        if (!context.loads(to)) {
+            reference(to, toId, context.account(), context.region(), Map.of());
+        }
+        rel(type, from, fromId, to, toId, key, properties);
     }
 
     void commit() {

@@ -118,12 +118,42 @@ enum FileKind {
             new SecurityGroupMapper(),
             EnumSet.of(SecurityGroup, SecurityGroupRule),
             EnumSet.of(IN_VPC, HAS_RULE, ALLOWS_FROM)),
+    NETWORK_ACLS(
+            "ec2-describe-network-acls",
+            "NetworkAcls",
+            new NetworkAclMapper(),
+            EnumSet.of(NetworkAcl),
+            EnumSet.of(IN_VPC, ASSOCIATED_WITH)),
+    INTERNET_GATEWAYS(
+            "ec2-describe-internet-gateways",
+            "InternetGateways",
+            new InternetGatewayMapper(),
+            EnumSet.of(InternetGateway),
+            EnumSet.of(IN_VPC)),
     NETWORK_INTERFACES(
             "ec2-describe-network-interfaces",
             "NetworkInterfaces",
             new NetworkInterfaceMapper(),
             EnumSet.of(NetworkInterface),
             EnumSet.of(IN_SUBNET, PROTECTED_BY)),
+    NAT_GATEWAYS(
+            "ec2-describe-nat-gateways",
+            "NatGateways",
+            new NatGatewayMapper(),
+            EnumSet.of(NatGateway),
+            EnumSet.of(IN_SUBNET, IN_VPC, USES_ENI)),
+    INSTANCES(
+            "ec2-describe-instances",
+            "Reservations",
+            new InstanceMapper(),
+            EnumSet.of(Ec2Instance),
+            EnumSet.of(IN_SUBNET, IN_VPC, PROTECTED_BY, USES_ENI, USES_PROFILE)),
+    ROUTE_TABLES(
+            "ec2-describe-route-tables",
+            "RouteTables",
+            new RouteTableMapper(),
+            EnumSet.of(RouteTable),
+            EnumSet.of(IN_VPC, ASSOCIATED_WITH, ROUTES_TO)),
     LOAD_BALANCERS(
             "elbv2-describe-load-balancers",
             "LoadBalancers",
@@ -142,7 +172,19 @@ enum FileKind {
             new ListenerMapper(),
             EnumSet.of(Listener),
             EnumSet.of(HAS_LISTENER, FORWARDS_TO)),
+    LISTENER_RULES(
+            "elbv2-describe-rules",
+            "Rules",
+            new ListenerRuleMapper(),
+            EnumSet.of(ListenerRule),
+            EnumSet.of(HAS_RULE, FORWARDS_TO)),
     CLUSTERS("ecs-describe-clusters", "clusters", new ClusterMapper(), EnumSet.of(EcsCluster), EnumSet.of(IN_ACCOUNT)),
+    CONTAINER_INSTANCES(
+            "ecs-describe-container-instances",
+            "containerInstances",
+            new ContainerInstanceMapper(),
+            EnumSet.of(EcsContainerInstance),
+            EnumSet.of(IN_CLUSTER, RUNS_ON)),
     TASK_DEFINITIONS(
             "ecs-describe-task-definition",
             null,
@@ -160,7 +202,13 @@ enum FileKind {
             "tasks",
             new TaskMapper(),
             EnumSet.of(EcsTask, Container),
-            EnumSet.of(IN_CLUSTER, INSTANCE_OF, MEMBER_OF, USES_ENI, IN_SUBNET, HAS_CONTAINER, RUNS_IMAGE)),
+            EnumSet.of(IN_CLUSTER, INSTANCE_OF, MEMBER_OF, USES_ENI, IN_SUBNET, HAS_CONTAINER, RUNS_IMAGE, PLACED_ON)),
+    TARGET_HEALTH(
+            "elbv2-describe-target-health",
+            "TargetHealthDescriptions",
+            new TargetHealthMapper(),
+            EnumSet.noneOf(NodeLabel.class),
+            EnumSet.of(TARGETS)),
     /** One document with four arrays, streamed in one pass; a raw paginated dump is several files. */
     IAM_AUTHORIZATION_DETAILS(
             "iam-get-account-authorization-details",
@@ -248,7 +296,8 @@ enum FileKind {
      * The resource a file name carries for responses that do not name it themselves (a bucket policy,
      * a key's rotation status): the text between an underscore right after the operation and {@code
      * .json}; {@code s3api-get-bucket-policy_orders-prod.json} carries {@code orders-prod}. Null when
-     * the name has none. Resource names here (bucket names, key ids) never contain {@code _}.
+     * the name has none. The resource runs from the first underscore after the operation, so it may
+     * hold further underscores: a target group's {@code <name>_<id>}.
      */
     String resourceOf(String fileName) {
         if (!fileName.startsWith(operation + "_")) {

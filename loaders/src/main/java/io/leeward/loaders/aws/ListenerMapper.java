@@ -46,9 +46,14 @@ final class ListenerMapper implements RecordMapper {
     }
 
     /** The target groups of the default actions by ARN, once each, in the order they appear. */
-    private static Map<String, Arn> forwardTargets(JsonFields listener) {
+    static Map<String, Arn> forwardTargets(JsonFields listener) {
+        return forwardTargets(listener.objects("DefaultActions"));
+    }
+
+    /** The target groups of these actions by ARN, once each, in the order they appear. */
+    static Map<String, Arn> forwardTargets(List<JsonFields> actions) {
         var targets = new LinkedHashMap<String, Arn>();
-        for (JsonFields action : listener.objects("DefaultActions")) {
+        for (JsonFields action : actions) {
             action.string("Type");
             Arn direct = action.optionalArn("TargetGroupArn", AwsArns.TARGET_GROUP);
             if (direct != null) {

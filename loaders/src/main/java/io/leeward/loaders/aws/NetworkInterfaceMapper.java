@@ -11,7 +11,8 @@ import java.util.ArrayList;
 
 /**
  * {@code ec2 describe-network-interfaces}: a NetworkInterface per element of {@code
- * NetworkInterfaces}, in its subnet and protected by its groups.
+ * NetworkInterfaces}, in its subnet and protected by its groups. Its private IPv4 and IPv6
+ * addresses are noted (ids only) so that IP targets of target groups find their interface.
  */
 final class NetworkInterfaceMapper implements RecordMapper {
     @Override
@@ -63,6 +64,12 @@ final class NetworkInterfaceMapper implements RecordMapper {
         p.put("name", tags.name());
         p.put("tags", tags.json());
         out.node(NetworkInterface, id, p);
+        for (String address : privateIps) {
+            context.interfaceAddress(address, id);
+        }
+        for (String address : ipv6) {
+            context.interfaceAddress(address, id);
+        }
         String description = eni.optionalString("Description");
         if (description != null && LoadBalancerMapper.isBalancerInterface(description)) {
             context.balancerInterface(description, id);

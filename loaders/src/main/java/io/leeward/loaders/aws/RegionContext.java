@@ -19,7 +19,8 @@ import java.util.Set;
  * What the mappers of one account and region share: where they are, which labels this region's
  * input loads (a relationship to a label it does not load points at a placeholder instead), and the
  * few keys later files need from earlier ones (task definitions loaded, service ARNs by cluster and
- * name). Keys only, never records: memory stays small however large the account.
+ * name, target groups by name and id, interface ids by private address, task ARNs by interface).
+ * Keys only, never records: memory stays small however large the account.
  */
 final class RegionContext {
     private final String account;
@@ -30,6 +31,9 @@ final class RegionContext {
     private final Map<String, String> services = new HashMap<>();
     private final Set<String> targetGroups = new HashSet<>();
     private final Map<String, List<String>> balancerInterfaces = new HashMap<>();
+    private final Map<String, String> targetGroupsByNameAndId = new HashMap<>();
+    private final Map<String, String> interfacesByAddress = new HashMap<>();
+    private final Map<String, String> tasksByInterface = new HashMap<>();
     private final Map<String, String> groups = new HashMap<>();
     private final Map<String, List<String>> groupMembers = new HashMap<>();
     private Layout.InputFile file;
@@ -227,6 +231,36 @@ final class RegionContext {
         }
         String full = secretsByName.get(reference.resource().substring("secret:".length()));
         return full == null ? reference : Arn.parse(full);
+    }
+
+    /** Notes a target group by the {@code <name>/<id>} of its ARN, for files that name it that way. */
+    void targetGroupNamed(String nameAndId, String arn) {
+        targetGroupsByNameAndId.put(nameAndId, arn);
+    }
+
+    /** The ARN of the target group read earlier in this region whose ARN ends {@code <name>/<id>}, or null. */
+    String targetGroupNamed(String nameAndId) {
+        return targetGroupsByNameAndId.get(nameAndId);
+    }
+
+    /** Notes a private address of a network interface of this region: ids only. */
+    void interfaceAddress(String address, String interfaceId) {
+        interfacesByAddress.put(address, interfaceId);
+    }
+
+    /** The id of the network interface read so far that owns this private address, or null. */
+    String interfaceWithAddress(String address) {
+        return interfacesByAddress.get(address);
+    }
+
+    /** Notes the task that uses a network interface (its attachment is not deleted): ids only. */
+    void taskInterface(String interfaceId, String taskArn) {
+        tasksByInterface.put(interfaceId, taskArn);
+    }
+
+    /** The ARN of the task read so far that uses this network interface, or null. */
+    String taskUsing(String interfaceId) {
+        return tasksByInterface.get(interfaceId);
     }
 
     /**

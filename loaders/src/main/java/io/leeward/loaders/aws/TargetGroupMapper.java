@@ -43,6 +43,7 @@ final class TargetGroupMapper implements RecordMapper {
             out.link(IN_VPC, TargetGroup, id, Vpc, vpc);
         }
         context.targetGroupLoaded(id);
+        context.targetGroupNamed(arn.resourceAfter("targetgroup/"), id);
     }
 
     /**

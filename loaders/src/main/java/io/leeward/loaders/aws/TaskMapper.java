@@ -2,6 +2,7 @@ package io.leeward.loaders.aws;
 
 import static io.leeward.graph.schema.NodeLabel.Container;
 import static io.leeward.graph.schema.NodeLabel.EcsCluster;
+import static io.leeward.graph.schema.NodeLabel.EcsContainerInstance;
 import static io.leeward.graph.schema.NodeLabel.EcsService;
 import static io.leeward.graph.schema.NodeLabel.EcsTask;
 import static io.leeward.graph.schema.NodeLabel.Image;
@@ -12,6 +13,7 @@ import static io.leeward.graph.schema.RelType.INSTANCE_OF;
 import static io.leeward.graph.schema.RelType.IN_CLUSTER;
 import static io.leeward.graph.schema.RelType.IN_SUBNET;
 import static io.leeward.graph.schema.RelType.MEMBER_OF;
+import static io.leeward.graph.schema.RelType.PLACED_ON;
 import static io.leeward.graph.schema.RelType.RUNS_IMAGE;
 import static io.leeward.graph.schema.RelType.USES_ENI;
 
@@ -24,7 +26,8 @@ import java.util.Map;
  * {@code ecs describe-tasks}: an EcsTask per element of {@code tasks} and a Container per container.
  * The task is linked to its cluster and task definition, to its service when its group is {@code
  * service:NAME}, and, from its ElasticNetworkInterface attachment, to its ENI (while the attachment
- * is not deleted) and subnet.
+ * is not deleted) and subnet; an EC2 launch type task to the container instance it is placed on
+ * ({@code containerInstanceArn}).
  */
 final class TaskMapper implements RecordMapper {
     private static final String SERVICE_GROUP = "service:";
@@ -36,6 +39,9 @@ final class TaskMapper implements RecordMapper {
         Arn cluster = context.own(task, "clusterArn", AwsArns.ECS_CLUSTER);
         Arn definition = context.own(task, "taskDefinitionArn", AwsArns.ECS_TASK_DEFINITION);
         String group = task.optionalString("group");
+        Arn containerInstance = task.has("containerInstanceArn")
+                ? context.own(task, "containerInstanceArn", AwsArns.ECS_CONTAINER_INSTANCE)
+                : null;
         Eni eni = eni(task);
         JsonFields storage = task.optionalObject("ephemeralStorage");
         var p = Emitter.props();
@@ -43,6 +49,7 @@ final class TaskMapper implements RecordMapper {
         p.put("taskDefinitionArn", definition.toString());
         p.put("launchType", task.optionalString("launchType"));
         p.put("capacityProviderName", task.optionalString("capacityProviderName"));
+        p.put("containerInstanceArn", containerInstance == null ? null : containerInstance.toString());
         p.put("lastStatus", task.optionalString("lastStatus"));
         p.put("desiredStatus", task.optionalString("desiredStatus"));
         p.put("healthStatus", task.optionalString("healthStatus"));
@@ -77,6 +84,10 @@ final class TaskMapper implements RecordMapper {
         }
         if (eni != null && eni.id() != null && !"DELETED".equals(eni.status())) {
             out.link(USES_ENI, EcsTask, id, NetworkInterface, eni.id());
+            context.taskInterface(eni.id(), id);
+        }
+        if (containerInstance != null) {
+            out.link(PLACED_ON, EcsTask, id, EcsContainerInstance, containerInstance.toString());
         }
         if (eni != null && eni.subnet() != null) {
             out.link(IN_SUBNET, EcsTask, id, Subnet, eni.subnet());

@@ -103,15 +103,15 @@ class AwsCliImportTest {
                     .containsEntry("ec2-describe-vpcs", new Counts(3, 0))
                     .containsEntry("ec2-describe-subnets", new Counts(3, 0))
                     .containsEntry("ec2-describe-security-groups", new Counts(4, 0))
-                    .containsEntry("ec2-describe-network-interfaces", new Counts(4, 0))
+                    .containsEntry("ec2-describe-network-interfaces", new Counts(7, 0))
                     .containsEntry("ecs-describe-clusters", new Counts(1, 0))
                     .containsEntry("ecs-describe-task-definition", new Counts(2, 0))
                     .containsEntry("ecs-describe-services", new Counts(2, 0))
-                    .containsEntry("ecs-describe-tasks", new Counts(4, 0))
+                    .containsEntry("ecs-describe-tasks", new Counts(5, 0))
                     .containsEntry("elbv2-describe-load-balancers", new Counts(1, 0))
                     .containsEntry("elbv2-describe-listeners", new Counts(2, 0))
-                    .containsEntry("elbv2-describe-target-groups", new Counts(1, 0));
-            assertThat(report.files()).hasSize(14);
+                    .containsEntry("elbv2-describe-target-groups", new Counts(3, 0));
+            assertThat(report.files()).hasSize(25);
             assertThat(report.skipped())
                     .containsExactly(new Skipped(
                             REGION_DIR + "ecs-list-tasks-prod.json",
@@ -119,15 +119,15 @@ class AwsCliImportTest {
             assertThat(report.summary().unresolved()).isEmpty();
             assertThat(report.summary().nodesWritten())
                     .containsEntry("Vpc", 3L)
-                    .containsEntry("EcsTask", 4L)
-                    .containsEntry("Container", 6L)
+                    .containsEntry("EcsTask", 5L)
+                    .containsEntry("Container", 7L)
                     .containsEntry("ContainerDefinition", 3L);
             assertThat(
                             count(
                                     "MATCH (n {source: 'aws'}) WHERE n.placeholder IS NULL AND NOT n:SyncScope AND NOT n:SyncRun RETURN count(n)"))
                     .isEqualTo(report.summary().totalNodes())
-                    .isEqualTo(53);
-            assertThat(count("MATCH (n {placeholder: true}) RETURN count(n)")).isEqualTo(13);
+                    .isEqualTo(74);
+            assertThat(count("MATCH (n {placeholder: true}) RETURN count(n)")).isEqualTo(19);
         }
 
         @Test
@@ -388,8 +388,8 @@ class AwsCliImportTest {
                         })
                         .sum();
             }
-            assertThat(calls).hasSize(14);
-            assertThat(calls.getLast()).containsExactly(27, total, total);
+            assertThat(calls).hasSize(25);
+            assertThat(calls.getLast()).containsExactly(53, total, total);
             assertThat(calls).isSortedAccordingTo((a, b) -> Long.compare(a[1], b[1]));
         }
 
@@ -449,7 +449,7 @@ class AwsCliImportTest {
                     .isZero();
             assertThat(count("MATCH (v:Vpc {region: 'eu-west-1'}) RETURN count(v)"))
                     .isEqualTo(1);
-            assertThat(count("MATCH (t:EcsTask) RETURN count(t)")).isEqualTo(3);
+            assertThat(count("MATCH (t:EcsTask) RETURN count(t)")).isEqualTo(4);
             assertThat(report.summary().totalDeleted()).isPositive();
         }
 
@@ -483,7 +483,7 @@ class AwsCliImportTest {
 
             assertThat(count("MATCH (t:EcsTask {id: '" + STOPPED_TASK + "'}) RETURN count(t)"))
                     .isEqualTo(1);
-            assertThat(count("MATCH (t:EcsTask) RETURN count(t)")).isEqualTo(4);
+            assertThat(count("MATCH (t:EcsTask) RETURN count(t)")).isEqualTo(5);
             assertThat(count("MATCH (v:Vpc {region: 'eu-west-1'}) RETURN count(v)"))
                     .isEqualTo(1);
             assertThat(report.summary().scopes())
@@ -660,8 +660,8 @@ class AwsCliImportTest {
                 assertThat(r.message()).startsWith("malformed JSON, records from here on were not read");
                 assertThat(r.line()).isPositive();
             });
-            assertThat(report.kinds().get("ecs-describe-tasks")).isEqualTo(new Counts(3, 1));
-            assertThat(count("MATCH (t:EcsTask) RETURN count(t)")).isEqualTo(4);
+            assertThat(report.kinds().get("ecs-describe-tasks")).isEqualTo(new Counts(4, 1));
+            assertThat(count("MATCH (t:EcsTask) RETURN count(t)")).isEqualTo(5);
             assertThat(report.summary().scopes())
                     .filteredOn(s -> List.of("EcsTask", "Container", "USES_ENI")
                             .contains(s.scope().kind()))

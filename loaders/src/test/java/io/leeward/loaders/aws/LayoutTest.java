@@ -36,7 +36,15 @@ class LayoutTest {
             elbv2-describe-load-balancers.json,                 LOAD_BALANCERS
             elbv2-describe-target-groups-page2.json,            TARGET_GROUPS
             elbv2-describe-listeners-web-alb.json.gz,           LISTENERS
-            elbv2-describe-rules.json,                          none
+            elbv2-describe-rules.json,                          LISTENER_RULES
+            elbv2-describe-target-health_web-tg_6d0ecf831eec9f09.json, TARGET_HEALTH
+            ec2-describe-route-tables.json,                     ROUTE_TABLES
+            ec2-describe-internet-gateways.json,                INTERNET_GATEWAYS
+            ec2-describe-nat-gateways.json.gz,                  NAT_GATEWAYS
+            ec2-describe-network-acls.json,                     NETWORK_ACLS
+            ec2-describe-instances-page3.json,                  INSTANCES
+            ecs-describe-container-instances-prod.json,         CONTAINER_INSTANCES
+            elbv2-describe-ssl-policies.json,                   none
             ecs-list-tasks.json,                                none
             ecs-describe-tasks.txt,                             none
             ecs-describe-tasks.json.bak,                        none
@@ -57,9 +65,10 @@ class LayoutTest {
             ecs-describe-tasks-prod.json,                       none
             ecs-describe-tasks.json,                            none
             ecs-describe-tasks_.json,                           none
+            elbv2-describe-target-health_web-tg_6d0ecf831eec9f09.json, web-tg_6d0ecf831eec9f09
             """)
     void resource(String name, String resource) {
-        assertThat(FileKind.TASKS.resourceOf(name)).isEqualTo(resource);
+        assertThat(FileKind.of(name).resourceOf(name)).isEqualTo(resource);
     }
 
     @ParameterizedTest(name = "{0}")
