@@ -109,7 +109,7 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
             for (Path path : all) {

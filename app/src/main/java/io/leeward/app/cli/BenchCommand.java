@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure Leeward's paths against a ceiling measured in the same run.",
-        subcommands = {BenchCommand.Ingest.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Flows.class})
 final class BenchCommand {
     // no action of its own: without a subcommand picocli reports the missing one and exits 2
 
@@ -90,6 +90,74 @@ final class BenchCommand {
                     TARGET_RATE,
                     TARGET_RATIO,
                     met ? "met" : "NOT met"));
+            out.flush();
+            return ExitCodes.OK;
+        }
+
+        private static String fmt(String format, Object... args) {
+            return String.format(Locale.ROOT, format, args);
+        }
+    }
+
+    /** The flow log path: gzip flow logs of the demo account through parse, attribute, aggregate, write. */
+    @Command(
+            name = "flows",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Generate gzip VPC flow logs for the demo account (loaded into a fresh temporary embedded Neo4j) and",
+                "time over the same files: zcat FILE > /dev/null, parsing alone, and the whole load with checkpoints.",
+                "Run with a 512 MB heap (JAVA_TOOL_OPTIONS=-Xmx512m) to check memory stays flat."
+            })
+    static final class Flows implements Callable<Integer> {
+        static final double TARGET_RATE = 500_000;
+
+        @Option(names = "--files", defaultValue = "4", description = "Flow log files (default ${DEFAULT-VALUE}).")
+        int files;
+
+        @Option(
+                names = "--records",
+                defaultValue = "1000000",
+                description = "Records per file (default ${DEFAULT-VALUE}).")
+        long records;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            out.println("bench flows: " + files + " gzip files of " + records
+                    + " records for the demo account, temporary embedded Neo4j …");
+            out.flush();
+            io.leeward.app.bench.FlowBenchmark.Result r;
+            try (var quiet = AppContext.start(LeewardCommand.root(spec).options(null), false)) {
+                r = new io.leeward.app.bench.FlowBenchmark(files, records).run();
+            }
+            out.println(fmt(
+                    "%,d records (%,d compressed bytes) for %d running tasks; heap max %,d MB",
+                    r.records(), r.bytes(), r.tasks(), r.maxHeap() >> 20));
+            out.println(fmt(
+                    "%-28s %8.2f s %,14.0f records/s",
+                    r.ceilingTool() + " > /dev/null", r.ceilingSeconds(), r.ceilingRate()));
+            out.println(fmt("%-28s %8.2f s %,14.0f records/s", "parse only", r.parseSeconds(), r.parseRate()));
+            out.println(fmt(
+                    "%-28s %8.2f s %,14.0f records/s",
+                    "parse+attribute+aggregate+write", r.loadSeconds(), r.loadRate()));
+            var heap = new StringBuilder();
+            r.heapAfterFile()
+                    .forEach(h -> heap.append(heap.isEmpty() ? "" : ", ")
+                            .append(h >> 20)
+                            .append(" MB"));
+            out.println("heap live after the last GC, after each file (embedded Neo4j included): " + heap);
+            out.println(fmt(
+                    "flows: %,.0f records/s end to end, %.2f of %s; %,d attributed, %,d edge writes — target ≥ %,.0f/s: %s",
+                    r.loadRate(),
+                    r.ratio(),
+                    r.ceilingTool(),
+                    r.attributed(),
+                    r.edges(),
+                    TARGET_RATE,
+                    r.loadRate() >= TARGET_RATE ? "met" : "NOT met"));
             out.flush();
             return ExitCodes.OK;
         }

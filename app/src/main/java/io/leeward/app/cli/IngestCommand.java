@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         name = "ingest",
         mixinStandardHelpOptions = true,
         description = "Load data from files into the graph.",
-        subcommands = {IngestCommand.Aws.class, IngestCommand.Iam.class})
+        subcommands = {IngestCommand.Aws.class, IngestCommand.Iam.class, FlowsCommand.class})
 final class IngestCommand {
     // no action of its own: without a subcommand picocli reports the missing one and exits 2
 

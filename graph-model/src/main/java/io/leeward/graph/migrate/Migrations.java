@@ -11,10 +11,7 @@ public final class Migrations {
     public static List<Migration> all() {
         return List.of(
                 new Migration(1, "unique id constraints for the baseline labels", keyConstraints(1)),
-                new Migration(
-                        2,
-                        "unique id constraints for listener rules, container instances and instance profiles",
-                        keyConstraints(2)));
+                new Migration(2, "unique id constraints for the labels added after the baseline", keyConstraints(2)));
     }
 
     /** The highest version; a database at this version has the whole schema. */

@@ -107,4 +107,74 @@ final class Cypher {
 
     static final String COMPONENTS = "CALL dbms.components() YIELD name, versions, edition "
             + "WHERE name = 'Neo4j Kernel' RETURN versions[0] AS version, edition";
+
+    /*
+     * Traffic: counters are increments, so each batch must be applied exactly once. The checkpoint
+     * node is locked first (a property write takes its lock before the offset is read), so two loads
+     * of one object serialise on it and the second sees the first's offset.
+     */
+    static final String LOCK_CHECKPOINT = "MERGE (c:" + NodeLabel.Checkpoint.cypher() + " {id: $id}) "
+            + "ON CREATE SET c.source = $source, c.object = $object, c.offset = 0, c.done = false, c.createdAt = $now "
+            + "SET c.locked = true "
+            + "RETURN c.offset AS offset, c.done AS done";
+
+    static final String MOVE_CHECKPOINT = "MATCH (c:" + NodeLabel.Checkpoint.cypher() + " {id: $id}) "
+            + "SET c.offset = $offset, c.done = $done, c.location = $location, c.updatedAt = $now "
+            + "REMOVE c.locked";
+
+    static final String UNLOCK_CHECKPOINT = "MATCH (c:" + NodeLabel.Checkpoint.cypher() + " {id: $id}) REMOVE c.locked";
+
+    static final String READ_CHECKPOINT =
+            "MATCH (c:" + NodeLabel.Checkpoint.cypher() + " {id: $id}) " + "RETURN c.offset AS offset, c.done AS done";
+
+    /** Runtime nodes traffic needs: created when missing, their properties set, never removed by a null. */
+    static String mergeEndpoints(NodeLabel label) {
+        return WRITE_OPTIONS
+                + "UNWIND $rows AS row "
+                + "MERGE (n:" + label.cypher() + " {id: row.id}) "
+                + "ON CREATE SET n.firstSeen = $now "
+                + "SET n += row.props, n.lastSeen = $now, n.source = $source";
+    }
+
+    static String mergeLinks(RelType type, NodeLabel from, NodeLabel to) {
+        return WRITE_OPTIONS
+                + "UNWIND $rows AS row "
+                + "MATCH (a:" + from.cypher() + " {id: row.from}) "
+                + "MATCH (b:" + to.cypher() + " {id: row.to}) "
+                + "MERGE (a)-[r:" + type.cypher() + "]->(b) "
+                + "ON CREATE SET r.firstSeen = $now "
+                + "SET r.lastSeen = $now, r.source = $source";
+    }
+
+    /**
+     * Adds counters to one relationship per row, widens its first and last seen, and adds the same
+     * counters to the row's hours ({@code TrafficHour}, one per relationship and hour) for resolved
+     * relationships only.
+     */
+    static String addTraffic(NodeLabel from, NodeLabel to) {
+        return WRITE_OPTIONS
+                + "UNWIND $rows AS row "
+                + "MATCH (a:" + from.cypher() + " {id: row.from}) "
+                + "MATCH (b:" + to.cypher() + " {id: row.to}) "
+                + "MERGE (a)-[r:" + RelType.COMMUNICATES_WITH.cypher() + " {key: row.key}]->(b) "
+                + "ON CREATE SET r += row.props, r.account = row.account, r.region = row.region, r.source = $source "
+                + "SET r.flows = coalesce(r.flows, 0) + row.flows, r.packets = coalesce(r.packets, 0) + row.packets, "
+                + "r.bytes = coalesce(r.bytes, 0) + row.bytes, r.accepted = coalesce(r.accepted, 0) + row.accepted, "
+                + "r.rejected = coalesce(r.rejected, 0) + row.rejected, "
+                + "r.firstSeen = CASE WHEN r.firstSeen IS NULL OR row.firstSeen < r.firstSeen THEN row.firstSeen ELSE r.firstSeen END, "
+                + "r.lastSeen = CASE WHEN r.lastSeen IS NULL OR row.lastSeen > r.lastSeen THEN row.lastSeen ELSE r.lastSeen END "
+                + "WITH r, row CALL (row) { "
+                + "UNWIND row.hours AS hour "
+                + "MERGE (h:" + NodeLabel.TrafficHour.cypher() + " {id: hour.id}) "
+                + "ON CREATE SET h.from = row.from, h.fromLabel = row.fromLabel, h.to = row.to, h.toLabel = row.toLabel, "
+                + "h.key = row.key, h.hour = hour.hour, h.account = row.account, h.region = row.region, h.source = $source "
+                + "SET h.flows = coalesce(h.flows, 0) + hour.flows, h.packets = coalesce(h.packets, 0) + hour.packets, "
+                + "h.bytes = coalesce(h.bytes, 0) + hour.bytes, h.accepted = coalesce(h.accepted, 0) + hour.accepted, "
+                + "h.rejected = coalesce(h.rejected, 0) + hour.rejected } "
+                + "RETURN count(r) AS merged";
+    }
+
+    static final String PRUNE_TRAFFIC_HOURS = WRITE_OPTIONS
+            + "MATCH (h:" + NodeLabel.TrafficHour.cypher() + ") WHERE h.hour < $before "
+            + "WITH h LIMIT $limit DELETE h RETURN count(*) AS deleted";
 }

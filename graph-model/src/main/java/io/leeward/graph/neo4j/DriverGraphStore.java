@@ -2,6 +2,7 @@ package io.leeward.graph.neo4j;
 
 import io.leeward.graph.embedded.EmbeddedNeo4j;
 import io.leeward.graph.store.CeilingWriter;
+import io.leeward.graph.store.Checkpoint;
 import io.leeward.graph.store.GraphStore;
 import io.leeward.graph.store.NodeRecord;
 import io.leeward.graph.store.QueryException;
@@ -12,7 +13,10 @@ import io.leeward.graph.store.StoreException;
 import io.leeward.graph.store.StoreInfo;
 import io.leeward.graph.store.SyncRequest;
 import io.leeward.graph.store.SyncSession;
+import io.leeward.graph.store.TrafficBatch;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +102,25 @@ final class DriverGraphStore implements GraphStore, CeilingWriter {
             List<NodeRecord> nodes, List<RelRecord> relationships, int batchSize, int nodeWriters) {
         return new CeilingLoad(driver, sessionConfig(AccessMode.WRITE), batchSize, nodeWriters)
                 .run(nodes, relationships);
+    }
+
+    @Override
+    public TrafficBatch.Result applyTraffic(TrafficBatch batch) {
+        return traffic().apply(batch);
+    }
+
+    @Override
+    public Checkpoint.State checkpoint(Checkpoint checkpoint) {
+        return traffic().read(checkpoint);
+    }
+
+    @Override
+    public long pruneTrafficHours(Instant before) {
+        return traffic().prune(before);
+    }
+
+    private TrafficWriter traffic() {
+        return new TrafficWriter(driver, sessionConfig(AccessMode.WRITE), Clock.systemUTC());
     }
 
     @Override

@@ -8,7 +8,10 @@ package io.leeward.graph.schema;
  * schema migration that created the label's constraint.
  */
 public enum NodeLabel {
-    AwsAccount(Group.INVENTORY, "An AWS account, keyed by its 12-digit account id."),
+    AwsAccount(
+            Group.INVENTORY,
+            "An AWS account, keyed by its 12-digit account id; an organization member also carries its name, email,"
+                    + " status, organizationId and ouPath."),
     Vpc(Group.INVENTORY, "A VPC, keyed by its id (vpc-…); carries the CIDR blocks and whether it is the default VPC."),
     Subnet(
             Group.INVENTORY,
@@ -66,7 +69,15 @@ public enum NodeLabel {
     Package(Group.IMAGES, "A software package, keyed by its package URL (purl)."),
     Vulnerability(Group.IMAGES, "A vulnerability advisory, keyed by its CVE, GHSA or vendor id."),
     Internet(Group.RUNTIME, "The public internet, a single node keyed 'internet'."),
-    ExternalHost(Group.RUNTIME, "An address outside the inventory that workloads talk to, keyed by IP address."),
+    ExternalHost(
+            Group.RUNTIME,
+            "A public address outside the inventory that workloads talk to, keyed by IP address; carries the AWS"
+                    + " service name when flow logs give one."),
+    TrafficHour(
+            Group.RUNTIME,
+            "The traffic counters of one COMMUNICATES_WITH relationship in one hour, keyed by the relationship's ends,"
+                    + " key and the hour; kept for the retention period to answer what changed.",
+            2),
     Process(Group.RUNTIME, "An executable observed at runtime, aggregated per workload and executable."),
     ApiEndpoint(Group.RUNTIME, "An HTTP endpoint discovered from traffic: method, host and templated path."),
     Detection(Group.RUNTIME, "A runtime detection raised by a rule, with its evidence."),
@@ -75,7 +86,12 @@ public enum NodeLabel {
     SyncScope(
             Group.META,
             "The last complete sync of one scope, keyed source|account|region|kind; stale data of a scope is removed only after it."),
-    SchemaMigration(Group.META, "A schema migration applied to this database, keyed by its version number.");
+    SchemaMigration(Group.META, "A schema migration applied to this database, keyed by its version number."),
+    Checkpoint(
+            Group.META,
+            "How far a streamed input object (a flow log file or S3 object) was applied, keyed by source and the"
+                    + " object's identity; written in the same transaction as the counters it covers.",
+            2);
 
     /** The key property of every label. */
     public static final String KEY = "id";

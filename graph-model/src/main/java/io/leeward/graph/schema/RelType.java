@@ -124,7 +124,8 @@ public enum RelType {
             List.of(IamUser, IamGroup, IamRole, AwsAccount),
             List.of(IamPolicy),
             "The principal has this policy attached or inline; an account is governed by this service or resource"
-                    + " control policy (attached to it, an organizational unit above it or the root)."),
+                    + " control policy (attached to it, an organizational unit above it or the root: via lists the"
+                    + " target ids root first, viaType their types ROOT, ORGANIZATIONAL_UNIT or ACCOUNT)."),
     PERMISSIONS_BOUNDARY(
             List.of(IamUser, IamRole),
             List.of(IamPolicy),
@@ -135,9 +136,28 @@ public enum RelType {
             List.of(S3Bucket, Secret, EcrRepository), List.of(KmsKey), "The data is encrypted with this KMS key."),
     TRUSTS(List.of(IamRole), List.of(IamRole, IamUser, AwsAccount), "The role's trust policy names this principal."),
     COMMUNICATES_WITH(
-            List.of(EcsTask, EcsService, ExternalHost, Internet),
-            List.of(EcsTask, EcsService, ExternalHost, Internet),
-            "Observed traffic, aggregated per port and protocol with counters and first and last seen."),
+            List.of(
+                    EcsTask,
+                    EcsService,
+                    ExternalHost,
+                    Internet,
+                    LoadBalancer,
+                    NatGateway,
+                    Ec2Instance,
+                    NetworkInterface),
+            List.of(
+                    EcsTask,
+                    EcsService,
+                    ExternalHost,
+                    Internet,
+                    LoadBalancer,
+                    NatGateway,
+                    Ec2Instance,
+                    NetworkInterface),
+            "Observed traffic from client to server, keyed protocol/server port (tcp/443), with flows, packets, bytes,"
+                    + " accepted and rejected counts and the first and last flow seen; between tasks and, rolled up,"
+                    + " between their services."),
+    PART_OF(List.of(ExternalHost), List.of(Internet), "The external host is an address of the public internet."),
     EXECUTED(List.of(Container, EcsService), List.of(Process), "The process ran in this container or service."),
     SERVED_BY(List.of(ApiEndpoint), List.of(EcsService, EcsTask), "The endpoint is served by this workload."),
     CALLED(

@@ -23,6 +23,24 @@ public interface GraphStore extends AutoCloseable {
         return read(Duration.ofSeconds(60), tx -> tx.run(cypher, parameters));
     }
 
+    /**
+     * Applies one batch of traffic counter increments and moves the input's checkpoint, all in one
+     * write transaction: either both land or neither does.
+     */
+    default TrafficBatch.Result applyTraffic(TrafficBatch batch) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not write traffic");
+    }
+
+    /** How far an input object was applied; {@link Checkpoint.State#NEW} when it never was. */
+    default Checkpoint.State checkpoint(Checkpoint checkpoint) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep checkpoints");
+    }
+
+    /** Deletes the hourly traffic history of hours that started before {@code before}; returns how many. */
+    default long pruneTrafficHours(java.time.Instant before) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep traffic history");
+    }
+
     /** Removes every node and relationship, keeping schema and migration records; for tests and benchmarks. */
     void deleteAllData();
 

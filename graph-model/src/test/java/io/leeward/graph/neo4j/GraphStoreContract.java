@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leeward.graph.migrate.Migrations;
 import io.leeward.graph.schema.RelType;
+import io.leeward.graph.store.Checkpoint;
 import io.leeward.graph.store.GraphStore;
 import io.leeward.graph.store.NodeRecord;
 import io.leeward.graph.store.QueryException;
@@ -14,6 +15,8 @@ import io.leeward.graph.store.Scope;
 import io.leeward.graph.store.SyncRequest;
 import io.leeward.graph.store.SyncSession;
 import io.leeward.graph.store.SyncSummary;
+import io.leeward.graph.store.TrafficBatch;
+import io.leeward.graph.store.TrafficEdge;
 import io.leeward.graph.testing.CanonicalDump;
 import java.util.HashMap;
 import java.util.List;
@@ -309,6 +312,150 @@ abstract class GraphStoreContract {
             });
 
             assertThat(count("MATCH (v:Vpc) RETURN count(v)")).isZero();
+        }
+    }
+
+    @Nested
+    @DisplayName("traffic, exactly once")
+    class Traffic {
+        static final String TASK_A = "arn:aws:ecs:eu-west-1:111122223333:task/prod/a";
+        static final String TASK_B = "arn:aws:ecs:eu-west-1:111122223333:task/prod/b";
+        static final Checkpoint FILE = new Checkpoint("flows", "sha256:abc|1234", "logs/a.log.gz");
+        static final long T0 = 1_764_583_200L; // 2025-12-01T10:00:00Z, an hour start
+
+        void tasks() {
+            sync(s -> {
+                s.write(NodeRecord.of(EcsTask, TASK_A, ACCOUNT, REGION, Map.of()));
+                s.write(NodeRecord.of(EcsTask, TASK_B, ACCOUNT, REGION, Map.of()));
+            });
+        }
+
+        static TrafficEdge edge(String from, String to, long flows, long first, long last) {
+            var counters = new TrafficEdge.Counters(flows, flows * 10, flows * 1000, flows, 0, first, last);
+            return new TrafficEdge(
+                    EcsTask,
+                    from,
+                    EcsTask,
+                    to,
+                    "tcp/443",
+                    ACCOUNT,
+                    REGION,
+                    Map.of("protocol", "tcp", "port", 443),
+                    counters,
+                    List.of(new TrafficEdge.Hour(first - first % 3600, counters)));
+        }
+
+        static TrafficBatch batch(long from, long to, boolean done, List<TrafficEdge> edges) {
+            return new TrafficBatch(FILE, from, to, done, List.of(), List.of(), edges);
+        }
+
+        Map<String, Object> traffic() {
+            return store().query(
+                            "MATCH (:EcsTask {id: $a})-[r:COMMUNICATES_WITH {key: 'tcp/443'}]->(:EcsTask {id: $b}) "
+                                    + "RETURN r.flows AS flows, r.packets AS packets, r.bytes AS bytes, "
+                                    + "r.firstSeen.epochSeconds AS first, r.lastSeen.epochSeconds AS last, r.port AS port",
+                            Map.of("a", TASK_A, "b", TASK_B))
+                    .rows()
+                    .getFirst();
+        }
+
+        @Test
+        @DisplayName("adds counters, widens first and last seen and moves the checkpoint in one transaction")
+        void adds() {
+            tasks();
+            assertThat(store().checkpoint(FILE)).isEqualTo(io.leeward.graph.store.Checkpoint.State.NEW);
+
+            var first = store().applyTraffic(batch(0, 100, false, List.of(edge(TASK_A, TASK_B, 3, T0 + 60, T0 + 120))));
+            store().applyTraffic(batch(100, 150, true, List.of(edge(TASK_A, TASK_B, 2, T0 + 10, T0 + 3700))));
+
+            assertThat(first.applied()).isTrue();
+            assertThat(first.edges()).isEqualTo(1);
+            assertThat(traffic())
+                    .containsEntry("flows", 5L)
+                    .containsEntry("packets", 50L)
+                    .containsEntry("bytes", 5000L)
+                    .containsEntry("first", T0 + 10)
+                    .containsEntry("last", T0 + 3700)
+                    .containsEntry("port", 443L);
+            assertThat(store().checkpoint(FILE)).isEqualTo(new io.leeward.graph.store.Checkpoint.State(150, true));
+            assertThat(count("MATCH (h:TrafficHour) RETURN sum(h.flows)")).isEqualTo(5);
+        }
+
+        @Test
+        @DisplayName("a batch replayed after it was committed, or after the object is done, changes nothing")
+        void replayIgnored() {
+            tasks();
+            store().applyTraffic(batch(0, 100, false, List.of(edge(TASK_A, TASK_B, 3, T0, T0))));
+            String once = CanonicalDump.of(store());
+
+            var replay = store().applyTraffic(batch(0, 100, false, List.of(edge(TASK_A, TASK_B, 3, T0, T0))));
+            store().applyTraffic(batch(100, 100, true, List.of()));
+            var afterDone = store().applyTraffic(batch(100, 200, true, List.of(edge(TASK_A, TASK_B, 3, T0, T0))));
+
+            assertThat(replay.applied()).isFalse();
+            assertThat(replay.state()).isEqualTo(new io.leeward.graph.store.Checkpoint.State(100, false));
+            assertThat(afterDone.applied()).isFalse();
+            assertThat(traffic()).containsEntry("flows", 3L);
+            assertThat(CanonicalDump.of(store())).isEqualTo(once);
+        }
+
+        @Test
+        @DisplayName("external hosts and the internet are created, and an edge to a missing task is unresolved")
+        void endpoints() {
+            tasks();
+            var host = NodeRecord.of(ExternalHost, "203.0.113.7", null, null, Map.of("ip", "203.0.113.7"));
+            var internet = NodeRecord.of(Internet, "internet", null, null, Map.of());
+            var partOf = RelRecord.of(RelType.PART_OF, ExternalHost, "203.0.113.7", Internet, "internet", null, null);
+            var counters = new TrafficEdge.Counters(1, 1, 60, 0, 1, T0, T0);
+            var inbound = new TrafficEdge(
+                    ExternalHost,
+                    "203.0.113.7",
+                    EcsTask,
+                    TASK_A,
+                    "tcp/22",
+                    ACCOUNT,
+                    REGION,
+                    Map.of(),
+                    counters,
+                    List.of());
+            var missing = new TrafficEdge(
+                    ExternalHost,
+                    "203.0.113.7",
+                    EcsTask,
+                    "arn:missing",
+                    "tcp/22",
+                    ACCOUNT,
+                    REGION,
+                    Map.of(),
+                    counters,
+                    List.of(new TrafficEdge.Hour(T0, counters)));
+
+            var result = store().applyTraffic(new TrafficBatch(
+                    FILE, 0, 1, true, List.of(host, internet), List.of(partOf), List.of(inbound, missing)));
+
+            assertThat(result.edges()).isEqualTo(1);
+            assertThat(result.unresolved()).isEqualTo(1);
+            assertThat(count("MATCH (:Internet {id: 'internet'})<-[:PART_OF]-(h:ExternalHost {ip: '203.0.113.7'})"
+                            + "-[r:COMMUNICATES_WITH {key: 'tcp/22', rejected: 1}]->(:EcsTask) RETURN count(r)"))
+                    .isEqualTo(1);
+            assertThat(count("MATCH (h:TrafficHour) RETURN count(h)")).isZero();
+        }
+
+        @Test
+        @DisplayName("pruning deletes the hours that started before the cut-off only")
+        void prunes() {
+            tasks();
+            store().applyTraffic(batch(
+                    0,
+                    2,
+                    true,
+                    List.of(edge(TASK_A, TASK_B, 1, T0, T0), edge(TASK_A, TASK_B, 1, T0 + 7200, T0 + 7200))));
+
+            long deleted = store().pruneTrafficHours(java.time.Instant.ofEpochSecond(T0 + 3600));
+
+            assertThat(deleted).isEqualTo(1);
+            assertThat(count("MATCH (h:TrafficHour) RETURN count(h)")).isEqualTo(1);
+            assertThat(traffic()).containsEntry("flows", 2L);
         }
     }
 

@@ -86,6 +86,21 @@ final class Emitter {
     }
 
     /**
+     * A relationship with properties that belongs to {@code account} rather than to this directory's
+     * account: an organization's service control policy governing an account.
+     */
+    void relOwnedBy(
+            String account,
+            RelType type,
+            NodeLabel from,
+            String fromId,
+            NodeLabel to,
+            String toId,
+            Map<String, Object> properties) {
+        relationships.add(new RelRecord(type, from, fromId, to, toId, null, account, context.region(), properties));
+    }
+
+    /**
      * A relationship to a node of this region that may not be loaded: when no file of this region
      * writes {@code to}'s label, its end is a placeholder.
      */

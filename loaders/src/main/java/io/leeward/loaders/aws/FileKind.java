@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The AWS CLI outputs the import reads, in the order it reads them: every node is written before the
  * relationships that point at it. Each kind names the node labels and relationship types it
- * produces, which decides the scopes a region covers.
+ * produces, which decides the scopes a region covers; Organizations kinds are scoped by {@link
+ * Organization} instead.
  */
 enum FileKind {
     KMS_ALIASES("kms-list-aliases", "Aliases", KmsMappers::aliases),
@@ -225,6 +226,95 @@ enum FileKind {
         JsonArrayReader open(Path path, String name) {
             return JsonArrayReader.elements(path, name, AuthorizationDetailsMapper.ARRAYS);
         }
+    },
+    /*
+     * AWS Organizations, from the management (or delegated administrator) account: the organization
+     * first, since its id scopes the rest; then the tree top down, so that an account's path is known
+     * when it is read; then the policies and what they are attached to. Organization kinds declare
+     * their own scopes under the organization id (see Organization).
+     */
+    ORGANIZATION(
+            "organizations-describe-organization",
+            null,
+            OrganizationMapper.ORGANIZATION,
+            EnumSet.noneOf(NodeLabel.class),
+            EnumSet.noneOf(RelType.class)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
+
+        @Override
+        boolean names(String fileName) {
+            // describe-organizational-unit starts with the same words and is not read
+            return super.names(fileName) && !fileName.startsWith("organizations-describe-organizational-unit");
+        }
+    },
+    ROOTS(
+            "organizations-list-roots",
+            "Roots",
+            OrganizationMapper.ROOTS,
+            EnumSet.noneOf(NodeLabel.class),
+            EnumSet.of(HAS_POLICY)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
+    },
+    ORGANIZATIONAL_UNITS(
+            "organizations-list-organizational-units-for-parent",
+            "OrganizationalUnits",
+            OrganizationMapper.ORGANIZATIONAL_UNITS,
+            EnumSet.noneOf(NodeLabel.class),
+            EnumSet.of(HAS_POLICY)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
+    },
+    ACCOUNTS(
+            "organizations-list-accounts-for-parent",
+            "Accounts",
+            OrganizationMapper.ACCOUNTS,
+            EnumSet.of(AwsAccount),
+            EnumSet.of(HAS_POLICY)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
+    },
+    POLICY_LIST(
+            "organizations-list-policies",
+            "Policies",
+            OrganizationMapper.POLICY_LIST,
+            EnumSet.of(IamPolicy),
+            EnumSet.noneOf(RelType.class)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
+    },
+    POLICIES(
+            "organizations-describe-policy",
+            null,
+            OrganizationMapper.POLICY,
+            EnumSet.of(IamPolicy),
+            EnumSet.of(HAS_POLICY)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
+    },
+    POLICY_TARGETS(
+            "organizations-list-targets-for-policy",
+            "Targets",
+            OrganizationMapper.TARGETS,
+            EnumSet.noneOf(NodeLabel.class),
+            EnumSet.of(HAS_POLICY)) {
+        @Override
+        boolean isOrganization() {
+            return true;
+        }
     };
 
     /**
@@ -272,7 +362,20 @@ enum FileKind {
      * {@code DIR/<account>/global/}, rather than one region.
      */
     boolean isGlobal() {
+        return isOrganization();
+    }
+
+    /**
+     * Whether the kind describes AWS Organizations: its data belongs to the organization, not to the
+     * account whose directory holds it, and {@link Organization} declares its scopes.
+     */
+    boolean isOrganization() {
         return false;
+    }
+
+    /** Whether a file name ({@code <operation>[anything].json[.gz]}) is one of this kind's. */
+    boolean names(String fileName) {
+        return fileName.startsWith(operation);
     }
 
     /** The file name prefix: the CLI service and operation, e.g. {@code ecs-describe-tasks}. */
@@ -317,10 +420,14 @@ enum FileKind {
 
     /**
      * Whether a file read to its end is one page of a listing with more pages to come: its response
-     * says {@code "IsTruncated": true} (IAM's pagination). A kind whose files are all such pages is
-     * missing its last page.
+     * says {@code "IsTruncated": true} (IAM's pagination), or, for Organizations, carries a {@code
+     * NextToken} (the CLI prints one only under {@code --no-paginate} or {@code --max-items}). A kind
+     * whose files are all such pages is missing its last page.
      */
     boolean isTruncated(JsonArrayReader reader) {
+        if (isOrganization()) {
+            return reader.member("NextToken").map(token -> !token.isNull()).orElse(false);
+        }
         return reader.member("IsTruncated").map(JsonNode::asBoolean).orElse(false);
     }
 
@@ -330,7 +437,7 @@ enum FileKind {
             return null;
         }
         for (FileKind kind : BY_SPECIFICITY) {
-            if (fileName.startsWith(kind.operation)) {
+            if (kind.names(fileName)) {
                 return kind;
             }
         }

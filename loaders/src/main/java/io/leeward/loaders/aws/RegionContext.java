@@ -36,6 +36,7 @@ final class RegionContext {
     private final Map<String, String> tasksByInterface = new HashMap<>();
     private final Map<String, String> groups = new HashMap<>();
     private final Map<String, List<String>> groupMembers = new HashMap<>();
+    private final Organization organization = new Organization();
     private Layout.InputFile file;
     private final Set<FileKind> present;
     private final Set<String> namedFiles = new HashSet<>();
@@ -87,6 +88,11 @@ final class RegionContext {
                             + ">.json), since the response does not");
         }
         return file.resource();
+    }
+
+    /** What the Organizations files of this directory say, kept until the last of them is read. */
+    Organization organization() {
+        return organization;
     }
 
     /** Fingerprints of values that must not enter the graph, under this installation's key. */

@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * Loads one account and region directory: its files kind by kind in {@link FileKind} order, one pass
  * and one record at a time, then declares its scopes. A kind of data is covered (its stale data
  * removed) only when every file kind producing it was present and none of those files had a
- * rejection; otherwise it is declared incomplete with the reason.
+ * rejection; otherwise it is declared incomplete with the reason. Organizations kinds are left to
+ * {@link Organization}, which scopes them under the organization id once the last file is read.
  */
 final class RegionLoader {
     private final SyncSession session;
@@ -58,12 +59,13 @@ final class RegionLoader {
             for (InputFile file : input.files(kind)) {
                 ended |= load(file);
             }
-            if (input.has(kind) && !ended) {
+            if (input.has(kind) && !ended && !kind.isOrganization()) {
                 problems.computeIfAbsent(kind, k -> new ArrayList<>())
                         .add("every " + kind.operation() + " file says IsTruncated: true; the last page is missing");
             }
         }
         declareScopes();
+        context.organization().finish(input, problems, out, session);
     }
 
     /** Loads one file; returns whether it ends its listing (it is not a page with more to come). */
@@ -75,16 +77,20 @@ final class RegionLoader {
         try (var reader = file.kind().open(file.path(), file.name())) {
             while (reader.hasNext()) {
                 JsonRecord record = reader.next();
-                Rejection rejection = map(mapper, record);
-                if (rejection == null) {
-                    tally.addLoaded();
-                } else {
+                Rejection rejection = map(mapper, record, tally);
+                if (rejection != null) {
                     tally.addRejection(rejection);
                 }
                 progress.record(reader.bytesRead(), file.bytes());
             }
             reader.failure().ifPresent(tally::addRejection);
             ended = !file.kind().isTruncated(reader);
+        }
+        if (!ended && file.kind().isOrganization()) {
+            // each Organizations file is a whole listing of its own parent or policy
+            problems.computeIfAbsent(file.kind(), k -> new ArrayList<>())
+                    .add(file.name() + " has a NextToken: the listing continues; export it without --no-paginate"
+                            + " or --max-items");
         }
         progress.fileDone(file.bytes());
         if (tally.rejectedCount() > 0) {
@@ -94,11 +100,20 @@ final class RegionLoader {
         return ended;
     }
 
-    /** Maps and commits one record; returns why it was rejected, or null when it loaded. */
-    private Rejection map(RecordMapper mapper, JsonRecord record) {
+    /**
+     * Maps and commits one record, counting it loaded or skipped; returns why it was rejected, or null
+     * when it was not.
+     */
+    private Rejection map(RecordMapper mapper, JsonRecord record, IngestReport.Builder.FileTally tally) {
         try {
             mapper.map(record, context, out);
             out.commit();
+            tally.addLoaded();
+            return null;
+        } catch (SkippedRecordException e) {
+            out.discard();
+            tally.addSkipped(
+                    record.pointer().isEmpty() ? record.file() : record.file() + "#" + record.pointer(), e.reason());
             return null;
         } catch (InvalidRecordException e) {
             out.discard();
@@ -127,7 +142,7 @@ final class RegionLoader {
     private void declare(String kindOfData, Predicate<FileKind> producer) {
         Set<FileKind> producers = EnumSet.noneOf(FileKind.class);
         for (FileKind kind : FileKind.values()) {
-            if (kind.isGlobal() == input.isGlobal() && producer.test(kind)) {
+            if (kind.isGlobal() == input.isGlobal() && !kind.isOrganization() && producer.test(kind)) {
                 producers.add(kind);
             }
         }

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * What one load did: per input file and per file kind, the records loaded and rejected; the
  * rejections in the order they were found (the first {@link #MAX_REJECTIONS} of them, the rest only
- * counted in {@code rejectionsOmitted}); the paths skipped as unrecognised, with the reason; and the
+ * counted in {@code rejectionsOmitted}); the paths skipped as unrecognised and the records skipped by
+ * design ({@code file#pointer}), with the reason; and the
  * store's summary of the sync. The CLI exits 1 when {@link #hasRejections()}.
  */
 public record IngestReport(
@@ -105,6 +106,7 @@ public record IngestReport(
             private final long bytes;
             private long loaded;
             private long rejected;
+            private long skippedRecords;
 
             private FileTally(String file, String kind, long bytes) {
                 this.file = Check.notBlank(file, "file");
@@ -123,6 +125,19 @@ public record IngestReport(
                 } else {
                     omitted++;
                 }
+            }
+
+            /**
+             * A record read whole and left out by design (an Organizations tag policy), listed with
+             * the path and reason in {@link IngestReport#skipped()}: neither loaded nor rejected.
+             */
+            public void addSkipped(String where, String reason) {
+                skippedRecords++;
+                skipped.add(new Skipped(Check.notBlank(where, "where"), Check.notBlank(reason, "reason")));
+            }
+
+            public long skippedCount() {
+                return skippedRecords;
             }
 
             public long loadedCount() {
