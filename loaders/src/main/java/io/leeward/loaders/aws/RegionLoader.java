@@ -40,13 +40,16 @@ final class RegionLoader {
             RegionInput input,
             IngestReport.Builder report,
             Progress progress,
-            Fingerprints fingerprints) {
+            Fingerprints fingerprints,
+            KmsKeys kmsKeys) {
         this.session = session;
         this.input = input;
         this.report = report;
         this.progress = progress;
         this.context =
                 new RegionContext(input.account(), input.region(), input.files().keySet(), fingerprints);
+        this.context.useKmsKeys(kmsKeys);
+        input.files().values().forEach(files -> files.forEach(context::named));
         this.out = new Emitter(session, context);
     }
 
