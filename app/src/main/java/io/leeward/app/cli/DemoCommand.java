@@ -105,6 +105,21 @@ final class DemoCommand implements Callable<Integer> {
                 + planted.plaintextSecretNames());
         out.println("  - private IPs reused by Fargate after a task stopped: "
                 + planted.reusedIps().size());
+        DemoManifest.AccessRisks access = planted.access();
+        out.println("  - iam:PassRole on * with ecs:RunTask (ECS PassRole escalation): "
+                + name(access.passRoleEscalationRoleArn()));
+        out.println("  - iam:CreatePolicyVersion and sts:AssumeRole on *: "
+                + name(access.policyVersionEscalationRoleArn()));
+        out.println("  - s3:* on *: " + name(access.s3WildcardRoleArn()));
+        out.println("  - AdministratorAccess trusting the account root: " + name(access.rootTrustedAdminRoleArn()));
+        out.println("  - public bucket: " + access.publicBucket() + " (crown jewels: " + access.sensitiveBucket()
+                + ", read by " + name(access.sensitiveBucketReaderRoleArn()) + ")");
+        out.println("  - KMS key open to AWS *, not rotated: " + name(access.openKeyArn()));
+        out.println("  - secret without rotation: "
+                + access.unrotatedSecretArn()
+                        .substring(access.unrotatedSecretArn().indexOf(":secret:") + ":secret:".length()));
+        out.println(
+                "  - ECR repository with mutable tags and no scan on push: " + name(access.unscannedRepositoryArn()));
     }
 
     private static void printGraph(PrintWriter out, AppContext app) {

@@ -27,8 +27,10 @@ final class IngestCommand {
             name = "aws",
             mixinStandardHelpOptions = true,
             description = {
-                "Import ECS, EC2 networking and ELBv2 responses as the AWS CLI prints them.",
-                "Layout: DIR/<account-id>/<region>/<service>-<operation>[-suffix].json[.gz]; see docs/formats.md."
+                "Import ECS, EC2 networking, ELBv2, IAM, KMS, ECR, S3, Secrets Manager and SSM responses as the"
+                        + " AWS CLI prints them (metadata only, never secret values).",
+                "Layout: DIR/<account-id>/<region or global>/<service>-<operation>[-suffix].json[.gz];"
+                        + " see docs/formats.md."
             })
     static final class Aws implements Callable<Integer> {
         @Parameters(paramLabel = "DIR", description = "The directory holding one folder per account.")

@@ -170,6 +170,7 @@ record AccountPlan(
             int memory,
             int port,
             List<NameValue> environment,
+            List<String> environmentFiles,
             List<NameValue> secrets,
             String user,
             boolean readonlyRootFilesystem,
@@ -180,6 +181,7 @@ record AccountPlan(
             boolean healthCheck) {
         ContainerDef {
             environment = List.copyOf(environment);
+            environmentFiles = List.copyOf(environmentFiles);
             secrets = List.copyOf(secrets);
             capabilitiesAdd = List.copyOf(capabilitiesAdd);
             capabilitiesDrop = List.copyOf(capabilitiesDrop);

@@ -52,7 +52,7 @@ final class AccountPlanner {
     static final String FARGATE_REQUESTER_ID = "578734482556";
 
     private static final String OTEL_IMAGE = "public.ecr.aws/aws-observability/aws-otel-collector:v0.41.1";
-    private static final String S3_PREFIX_LIST = "pl-6da54004";
+    static final String S3_PREFIX_LIST = "pl-6da54004";
     private static final List<String> PUBLIC_PREFIXES = List.of(
             "34.240", "34.241", "34.242", "34.243", "34.244", "34.245", "34.246", "34.247", "52.16", "52.17", "54.72",
             "54.73", "54.74", "54.75", "54.76", "54.77", "54.78", "54.154", "54.155", "54.170", "63.32", "63.33",
@@ -73,6 +73,7 @@ final class AccountPlanner {
     private final List<Cluster> clusters = new ArrayList<>();
     private final Map<String, Integer> nextHost = new HashMap<>();
     private final Set<String> roles = new TreeSet<>();
+    private final Map<String, String> secretArns = new HashMap<>();
 
     private String wideOpenGroupId;
     private String wideOpenServiceArn;
@@ -109,7 +110,8 @@ final class AccountPlanner {
                 executeCommandServiceArn,
                 privilegedContainer,
                 plaintextSecrets,
-                reusedIps);
+                reusedIps,
+                null);
         return new AccountPlan(vpcs, subnets, groups, loadBalancers, enis, clusters, planted);
     }
 
@@ -421,6 +423,7 @@ final class AccountPlanner {
                 spec.otelSidecar() ? spec.memory() - sidecarMemory : 0,
                 spec.port(),
                 environment,
+                List.of("arn:aws:s3:::" + configBucket(account) + "/" + context.unit() + "/" + spec.name() + ".env"),
                 secrets,
                 root ? "0" : "1000",
                 !root,
@@ -438,6 +441,7 @@ final class AccountPlanner {
                     sidecarMemory,
                     0,
                     List.of(new NameValue("AWS_REGION", region)),
+                    List.of(),
                     List.of(),
                     "10001",
                     true,
@@ -469,14 +473,27 @@ final class AccountPlanner {
         return name.endsWith("TOKEN") ? "rpt_" + ids.alnum(32) : ids.alnum(20);
     }
 
+    /**
+     * The ARN a {@code valueFrom} names. A Secrets Manager secret keeps the random suffix it got
+     * when first referenced, so every revision and every JSON key names the same secret; the six
+     * characters are still drawn on every call, so the account's other random draws are unchanged.
+     */
     private String secretArn(String unit, String service, SecretSpec secret) {
         String path = unit + "/" + service + "/" + secret.path();
         return switch (secret.store()) {
-            case SECRETS_MANAGER ->
-                "arn:aws:secretsmanager:" + region + ":" + account + ":secret:" + path + "-" + ids.alnum(6)
+            case SECRETS_MANAGER -> {
+                String drawn =
+                        "arn:aws:secretsmanager:" + region + ":" + account + ":secret:" + path + "-" + ids.alnum(6);
+                yield secretArns.computeIfAbsent(path, p -> drawn)
                         + (secret.jsonKey() == null ? "" : ":" + secret.jsonKey() + "::");
+            }
             case SSM -> "arn:aws:ssm:" + region + ":" + account + ":parameter/" + path;
         };
+    }
+
+    /** The bucket the task definitions' {@code environmentFiles} live in. */
+    static String configBucket(String account) {
+        return "prod-ecs-config-" + account;
     }
 
     private record ServiceShape(

@@ -3,6 +3,7 @@ package io.leeward.app.demo;
 import io.leeward.app.demo.AccountPlan.Cluster;
 import io.leeward.app.demo.AccountPlan.Eni;
 import io.leeward.app.demo.AccountPlan.EniKind;
+import io.leeward.app.demo.AccountPlan.LoadBalancer;
 import io.leeward.app.demo.AccountPlan.Service;
 import io.leeward.app.demo.AccountPlan.Task;
 import io.leeward.app.demo.AccountPlan.TaskDefinition;
@@ -27,22 +28,130 @@ final class AccountWriter {
     private final List<Path> files = new ArrayList<>();
     private final Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
 
-    AccountWriter(DemoGenerator.Options options, AccountPlan plan, List<String> roleArns, Path root, Path regionDir) {
+    private final Path globalDir;
+    private final Inventory inventory;
+
+    AccountWriter(
+            DemoGenerator.Options options,
+            AccountPlan plan,
+            List<String> roleArns,
+            Path root,
+            Path regionDir,
+            Path globalDir) {
         this.options = options;
         this.plan = plan;
         this.roleArns = roleArns;
         this.root = root;
         this.regionDir = regionDir;
+        this.globalDir = globalDir;
         this.ecs = new EcsDocuments(options.region(), options.accountId());
         this.ec2 = new Ec2Documents(options.region(), options.accountId());
         this.elb = new ElbDocuments(options.region(), options.accountId());
+        this.inventory = new InventoryPlanner(options, plan).plan();
     }
 
     DemoManifest write() {
         writeEcs();
         writeEc2();
         writeElb();
-        return new DemoManifest(root, regionDir, options, files, counts, roleArns, plan.planted());
+        writeNetwork();
+        writeRulesAndHealth();
+        writeData();
+        writeEcr();
+        writeIam();
+        writeS3();
+        return new DemoManifest(
+                root,
+                regionDir,
+                globalDir,
+                options,
+                files,
+                counts,
+                roleArns,
+                plan.planted().withAccess(inventory.planted()));
+    }
+
+    private void writeNetwork() {
+        ec2.internetGateways(file("ec2-describe-internet-gateways.json"), inventory.networks());
+        ec2.natGateways(file("ec2-describe-nat-gateways.json"), inventory.networks());
+        ec2.routeTables(file("ec2-describe-route-tables.json"), inventory.networks(), AccountPlanner.S3_PREFIX_LIST);
+        ec2.networkAcls(file("ec2-describe-network-acls.json"), inventory.networks());
+        count(Kind.INTERNET_GATEWAY, inventory.networks().size());
+        count(Kind.ROUTE_TABLE, 3 * inventory.networks().size());
+        count(Kind.NETWORK_ACL, inventory.networks().size());
+    }
+
+    private void writeRulesAndHealth() {
+        var targets = ElbDocuments.targets(plan.loadBalancers(), plan.clusters());
+        for (LoadBalancer lb : plan.loadBalancers()) {
+            count(Kind.LISTENER_RULE, elb.rules(file("elbv2-describe-rules-" + lb.name() + ".json"), lb, targets));
+        }
+        for (ElbDocuments.Target target : targets) {
+            String arn = target.service().targetGroupArn();
+            String name = "elbv2-describe-target-health_" + ElbDocuments.targetGroupName(arn) + "_"
+                    + ElbDocuments.targetGroupId(arn) + ".json";
+            count(Kind.TARGET, elb.targetHealth(file(name), target, inventory.unhealthyTaskArn()));
+        }
+    }
+
+    private void writeData() {
+        var data = new DataDocuments(options.accountId(), options.region());
+        data.listSecrets(file("secretsmanager-list-secrets.json"), inventory.secrets());
+        count(Kind.SECRET, inventory.secrets().size());
+        for (Inventory.Secret secret : inventory.secrets()) {
+            if (secret.resourcePolicy() != null) {
+                data.resourcePolicy(
+                        file("secretsmanager-get-resource-policy_" + DataDocuments.fileSuffix(secret.name()) + ".json"),
+                        secret);
+            }
+        }
+        data.describeParameters(file("ssm-describe-parameters.json"), inventory.parameters());
+        count(Kind.SSM_PARAMETER, inventory.parameters().size());
+        data.listAliases(file("kms-list-aliases.json"), inventory.aliases());
+        for (Inventory.Key key : inventory.keys()) {
+            data.describeKey(file("kms-describe-key_" + key.id() + ".json"), key);
+            data.keyPolicy(file("kms-get-key-policy_" + key.id() + ".json"), key);
+            data.keyRotationStatus(file("kms-get-key-rotation-status_" + key.id() + ".json"), key);
+        }
+        count(Kind.KMS_KEY, inventory.keys().size());
+    }
+
+    private void writeEcr() {
+        var ecr = new EcrDocuments(options.accountId(), options.region());
+        ecr.repositories(file("ecr-describe-repositories.json"), inventory.repositories());
+        count(Kind.ECR_REPOSITORY, inventory.repositories().size());
+        for (Inventory.Repository repository : inventory.repositories()) {
+            ecr.images(file("ecr-describe-images-" + repository.fileSuffix() + ".json"), repository);
+            count(Kind.IMAGE, repository.images().size());
+            if (repository.policy() != null) {
+                ecr.policy(file("ecr-get-repository-policy-" + repository.fileSuffix() + ".json"), repository);
+            }
+        }
+    }
+
+    private void writeIam() {
+        new IamDocuments(options.accountId(), options.region())
+                .authorizationDetails(globalFile("iam-get-account-authorization-details.json"), inventory);
+        count(Kind.IAM_USER, inventory.users().size());
+        count(Kind.IAM_GROUP, inventory.groups().size());
+        count(Kind.IAM_ROLE, inventory.roles().size());
+        count(Kind.IAM_POLICY, inventory.policies().size());
+    }
+
+    private void writeS3() {
+        var s3 = new S3Documents(options.region());
+        s3.listBuckets(globalFile("s3api-list-buckets.json"), inventory.buckets(), inventory.canonicalUserId());
+        for (Inventory.Bucket bucket : inventory.buckets()) {
+            s3.bucket(this::globalFile, bucket, inventory.canonicalUserId());
+        }
+        s3.accountPublicAccessBlock(globalFile("s3control-get-public-access-block.json"));
+        count(Kind.S3_BUCKET, inventory.buckets().size());
+    }
+
+    private Path globalFile(String name) {
+        Path file = globalDir.resolve(name);
+        files.add(root.relativize(file));
+        return file;
     }
 
     private void writeEcs() {

@@ -14,6 +14,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,13 +31,15 @@ final class CliJson implements AutoCloseable {
     private static final ObjectWriter WRITER =
             JsonMapper.builder().build().writer().with(prettyPrinter());
 
+    private static final JsonMapper COMPACT = JsonMapper.builder().build();
+
     private final Path file;
     private final OutputStream out;
     private final JsonGenerator json;
 
     private CliJson(Path file) throws IOException {
         this.file = file;
-        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 13);
         this.json = WRITER.createGenerator(out);
     }
 
@@ -105,6 +108,24 @@ final class CliJson implements AutoCloseable {
 
     CliJson time(String name, Instant value) {
         return value == null ? this : field(name, time(value));
+    }
+
+    /** A JSON value such as a policy document, printed as the CLI prints decoded documents. */
+    CliJson tree(String name, JsonNode value) {
+        json.writeName(name);
+        json.writeTree(value);
+        return this;
+    }
+
+    /** An explicit {@code null}, where the CLI prints one (e.g. {@code LocationConstraint} in us-east-1). */
+    CliJson nullField(String name) {
+        json.writeNullProperty(name);
+        return this;
+    }
+
+    /** A document as AWS returns policy text inside a string: compact JSON. */
+    static String compact(JsonNode document) {
+        return COMPACT.writeValueAsString(document);
     }
 
     CliJson value(String value) {

@@ -31,7 +31,15 @@ public final class DemoGenerator {
     /** The file that marks a directory as the generator's own, so reruns may replace its files. */
     public static final String MARKER = ".leeward-demo";
 
-    private static final Pattern GENERATED_FILE = Pattern.compile("(ecs|ec2|elbv2)-describe-[a-z0-9-]+\\.json");
+    /** The directory of an account's global services (IAM, S3), beside its region directories. */
+    public static final String GLOBAL = "global";
+
+    /** Files of the kinds the generator writes in a region directory ({@code _<resource>} included). */
+    private static final Pattern GENERATED_REGIONAL =
+            Pattern.compile("(ecs|ec2|elbv2|ecr|kms|secretsmanager|ssm)-[a-z0-9-]+[A-Za-z0-9%._+=@-]*\\.json");
+    /** Files of the kinds the generator writes in the {@code global} directory. */
+    private static final Pattern GENERATED_GLOBAL =
+            Pattern.compile("(iam|s3api|s3control)-[a-z0-9-]+[A-Za-z0-9%._+=@-]*\\.json");
 
     private final Options options;
 
@@ -54,48 +62,64 @@ public final class DemoGenerator {
     }
 
     /**
-     * Writes the account under {@code dir/<account>/<region>/}, creating directories as needed,
-     * and marks that directory with a {@value #MARKER} file. Files of an earlier run ({@code
-     * ecs-describe-*.json}, {@code ec2-describe-*.json}, {@code elbv2-describe-*.json} in a marked directory) are deleted first, so
-     * a smaller scale leaves no stale task definitions; other files are left alone.
+     * Writes the account under {@code dir/<account>/<region>/} and its IAM and S3 files under {@code
+     * dir/<account>/global/}, creating directories as needed, and marks both with a {@value #MARKER}
+     * file. Files of an earlier run (the {@code ecs-}, {@code ec2-}, {@code elbv2-}, {@code ecr-},
+     * {@code kms-}, {@code secretsmanager-} and {@code ssm-} files of a marked region directory, the
+     * {@code iam-}, {@code s3api-} and {@code s3control-} files of a marked global directory) are
+     * deleted first, so a smaller scale leaves no stale files; other files are left alone.
      *
      * @throws DemoGenerationException when a file cannot be written, or when the directory holds
      *     such files without the marker (real CLI output, which is never deleted)
      */
     public DemoManifest generate(Path dir) {
         Check.notNull(dir, "dir");
-        Path regionDir = dir.resolve(options.accountId()).resolve(options.region());
+        Path accountDir = dir.resolve(options.accountId());
+        Path regionDir = accountDir.resolve(options.region());
+        Path globalDir = accountDir.resolve(GLOBAL);
         try {
             Files.createDirectories(regionDir);
-            deleteEarlierOutput(regionDir);
+            Files.createDirectories(globalDir);
+            // Check both directories before deleting anything in either.
+            List<Path> earlier = new ArrayList<>(earlierOutput(regionDir, GENERATED_REGIONAL));
+            earlier.addAll(earlierOutput(globalDir, GENERATED_GLOBAL));
+            for (Path file : earlier) {
+                Files.delete(file);
+            }
             Files.writeString(regionDir.resolve(MARKER), "written by the Leeward demo generator\n");
+            Files.writeString(globalDir.resolve(MARKER), "written by the Leeward demo generator\n");
         } catch (IOException e) {
-            throw new DemoGenerationException("cannot prepare directory " + regionDir + ": " + e.getMessage(), e);
+            throw new DemoGenerationException("cannot prepare directory " + accountDir + ": " + e.getMessage(), e);
         }
         var planner = new AccountPlanner(options);
         AccountPlan plan = planner.plan();
-        return new AccountWriter(options, plan, planner.roleArns(), dir, regionDir).write();
+        return new AccountWriter(options, plan, planner.roleArns(), dir, regionDir, globalDir).write();
     }
 
-    private static void deleteEarlierOutput(Path regionDir) throws IOException {
+    /**
+     * The files of the generator's kinds in {@code dir}, to delete before a rerun.
+     *
+     * @throws DemoGenerationException when there are some but {@code dir} has no marker: they are real
+     *     CLI output
+     */
+    private static List<Path> earlierOutput(Path dir, Pattern generated) throws IOException {
         List<Path> earlier = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(regionDir)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 if (Files.isRegularFile(file)
-                        && GENERATED_FILE.matcher(file.getFileName().toString()).matches()) {
+                        && generated.matcher(file.getFileName().toString()).matches()) {
                     earlier.add(file);
                 }
             }
         }
-        if (!earlier.isEmpty() && !Files.exists(regionDir.resolve(MARKER))) {
+        if (!earlier.isEmpty() && !Files.exists(dir.resolve(MARKER))) {
             throw new DemoGenerationException(
-                    regionDir + " holds AWS CLI files not written by the demo generator (no " + MARKER
+                    dir + " holds AWS CLI files not written by the demo generator (no " + MARKER
                             + "); generate into another directory",
                     null);
         }
-        for (Path file : earlier) {
-            Files.delete(file);
-        }
+        earlier.sort(null);
+        return earlier;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.leeward.app.demo.AccountPlan.SecurityGroup;
 import io.leeward.app.demo.AccountPlan.Subnet;
 import io.leeward.app.demo.AccountPlan.Vpc;
 import io.leeward.app.demo.CliJson.NameValue;
+import io.leeward.app.demo.Inventory.Network;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -239,6 +240,192 @@ final class Ec2Documents {
                 .field("IpOwnerId", eni.publicIpOwner())
                 .field("PublicDnsName", publicDnsName(eni.publicIp(), region))
                 .field("PublicIp", eni.publicIp())
+                .end();
+    }
+
+    void internetGateways(Path file, List<Network> networks) {
+        try (CliJson json = CliJson.open(file)) {
+            json.array("InternetGateways");
+            for (Network network : networks) {
+                json.object()
+                        .array("Attachments")
+                        .object()
+                        .field("State", "available")
+                        .field("VpcId", network.vpc().id())
+                        .end()
+                        .end()
+                        .field("InternetGatewayId", network.internetGatewayId())
+                        .field("OwnerId", account)
+                        .pairs(
+                                "Tags",
+                                "Key",
+                                "Value",
+                                List.of(new NameValue("Name", network.vpc().name() + "-igw")))
+                        .end();
+            }
+            json.end();
+        }
+    }
+
+    /** The NAT gateways, with the ENI, private IP and Elastic IP the plan's NAT ENIs have. */
+    void natGateways(Path file, List<Network> networks) {
+        try (CliJson json = CliJson.open(file)) {
+            json.array("NatGateways");
+            for (Network network : networks) {
+                Eni eni = network.natEni();
+                json.object()
+                        .time("CreateTime", network.natCreatedAt())
+                        .array("NatGatewayAddresses")
+                        .object()
+                        .field("AllocationId", eni.allocationId())
+                        .field("NetworkInterfaceId", eni.id())
+                        .field("PrivateIp", eni.privateIp())
+                        .field("PublicIp", eni.publicIp())
+                        .field("AssociationId", eni.associationId())
+                        .field("IsPrimary", true)
+                        .field("Status", "succeeded")
+                        .end()
+                        .end()
+                        .field("NatGatewayId", network.natGatewayId())
+                        .field("State", "available")
+                        .field("SubnetId", eni.subnet().id())
+                        .field("VpcId", network.vpc().id())
+                        .pairs(
+                                "Tags",
+                                "Key",
+                                "Value",
+                                List.of(new NameValue("Name", network.vpc().name() + "-nat")))
+                        .field("ConnectivityType", "public")
+                        .end();
+            }
+            json.end();
+        }
+    }
+
+    /**
+     * Per VPC: the main table (local route only, no subnet explicitly associated), the public table
+     * (0.0.0.0/0 to the internet gateway) on the public subnets and the private table (0.0.0.0/0 to
+     * the NAT gateway, the S3 prefix list to the gateway endpoint) on the private subnets.
+     */
+    void routeTables(Path file, List<Network> networks, String s3PrefixList) {
+        try (CliJson json = CliJson.open(file)) {
+            json.array("RouteTables");
+            for (Network network : networks) {
+                String vpc = network.vpc().name();
+                routeTable(json, network, network.mainTableId(), vpc + "-main", List.of(), List.of());
+                routeTable(
+                        json,
+                        network,
+                        network.publicTableId(),
+                        vpc + "-public",
+                        network.publicSubnets(),
+                        List.of(new Route(
+                                "DestinationCidrBlock", "0.0.0.0/0", "GatewayId", network.internetGatewayId())));
+                routeTable(
+                        json,
+                        network,
+                        network.privateTableId(),
+                        vpc + "-private",
+                        network.privateSubnets(),
+                        List.of(
+                                new Route("DestinationCidrBlock", "0.0.0.0/0", "NatGatewayId", network.natGatewayId()),
+                                new Route("DestinationPrefixListId", s3PrefixList, "GatewayId", network.endpointId())));
+            }
+            json.end();
+        }
+    }
+
+    /** A route created after the table: destination and target member names and values. */
+    private record Route(String destinationMember, String destination, String targetMember, String target) {}
+
+    /** A table; with no subnets it is the VPC's main table, implicitly associated. */
+    private void routeTable(
+            CliJson json, Network network, String tableId, String name, List<Subnet> subnets, List<Route> routes) {
+        json.object().array("Associations");
+        if (subnets.isEmpty()) {
+            json.object()
+                    .field("Main", true)
+                    .field("RouteTableAssociationId", network.mainAssociationId())
+                    .field("RouteTableId", tableId)
+                    .object("AssociationState")
+                    .field("State", "associated")
+                    .end()
+                    .end();
+        }
+        for (Subnet subnet : subnets) {
+            json.object()
+                    .field("Main", false)
+                    .field(
+                            "RouteTableAssociationId",
+                            network.tableAssociations().get(subnet.id()))
+                    .field("RouteTableId", tableId)
+                    .field("SubnetId", subnet.id())
+                    .object("AssociationState")
+                    .field("State", "associated")
+                    .end()
+                    .end();
+        }
+        json.end()
+                .emptyArray("PropagatingVgws")
+                .field("RouteTableId", tableId)
+                .array("Routes")
+                .object()
+                .field("DestinationCidrBlock", network.vpc().cidr())
+                .field("GatewayId", "local")
+                .field("Origin", "CreateRouteTable")
+                .field("State", "active")
+                .end();
+        for (Route route : routes) {
+            json.object()
+                    .field(route.destinationMember(), route.destination())
+                    .field(route.targetMember(), route.target())
+                    .field("Origin", "CreateRoute")
+                    .field("State", "active")
+                    .end();
+        }
+        json.end()
+                .pairs("Tags", "Key", "Value", List.of(new NameValue("Name", name)))
+                .field("VpcId", network.vpc().id())
+                .field("OwnerId", account)
+                .end();
+    }
+
+    /** The default network ACL of each VPC, allowing all traffic, associated with every subnet. */
+    void networkAcls(Path file, List<Network> networks) {
+        try (CliJson json = CliJson.open(file)) {
+            json.array("NetworkAcls");
+            for (Network network : networks) {
+                json.object().array("Associations");
+                network.aclAssociations()
+                        .forEach((subnet, association) -> json.object()
+                                .field("NetworkAclAssociationId", association)
+                                .field("NetworkAclId", network.aclId())
+                                .field("SubnetId", subnet)
+                                .end());
+                json.end().array("Entries");
+                for (boolean egress : List.of(true, false)) {
+                    aclEntry(json, egress, "allow", 100);
+                    aclEntry(json, egress, "deny", 32767);
+                }
+                json.end()
+                        .field("IsDefault", true)
+                        .field("NetworkAclId", network.aclId())
+                        .emptyArray("Tags")
+                        .field("VpcId", network.vpc().id())
+                        .field("OwnerId", account)
+                        .end();
+            }
+            json.end();
+        }
+    }
+
+    private static void aclEntry(CliJson json, boolean egress, String action, int number) {
+        json.object()
+                .field("CidrBlock", "0.0.0.0/0")
+                .field("Egress", egress)
+                .field("Protocol", "-1")
+                .field("RuleAction", action)
+                .field("RuleNumber", number)
                 .end();
     }
 }

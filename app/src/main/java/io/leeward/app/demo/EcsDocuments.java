@@ -369,6 +369,9 @@ final class EcsDocuments {
             attributes.add("com.amazonaws.ecs.capability.ecr-auth");
             attributes.add("ecs.capability.execution-role-ecr-pull");
         }
+        if (definition.containers().stream().anyMatch(c -> !c.environmentFiles().isEmpty())) {
+            attributes.add("ecs.capability.env-files.s3");
+        }
         if (secrets) {
             attributes.add("ecs.capability.secrets.asm.environment-variables");
             attributes.add("ecs.capability.secrets.ssm.environment-variables");
@@ -395,10 +398,15 @@ final class EcsDocuments {
                     .field("appProtocol", "http")
                     .end();
         }
-        json.end()
-                .field("essential", container.essential())
-                .nameValues("environment", container.environment())
-                .emptyArray("mountPoints")
+        json.end().field("essential", container.essential()).nameValues("environment", container.environment());
+        if (!container.environmentFiles().isEmpty()) {
+            json.array("environmentFiles");
+            for (String file : container.environmentFiles()) {
+                json.object().field("value", file).field("type", "s3").end();
+            }
+            json.end();
+        }
+        json.emptyArray("mountPoints")
                 .emptyArray("volumesFrom")
                 .pairs("secrets", "name", "valueFrom", container.secrets())
                 .field("user", container.user())

@@ -5,6 +5,7 @@ import io.leeward.app.demo.AccountPlan.Eni;
 import io.leeward.app.demo.AccountPlan.EniKind;
 import io.leeward.app.demo.AccountPlan.LoadBalancer;
 import io.leeward.app.demo.AccountPlan.Service;
+import io.leeward.app.demo.AccountPlan.Task;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,8 +20,9 @@ import java.util.List;
  * The ELBv2 files, shaped as AWS CLI v2 prints {@code elbv2 describe-load-balancers}, {@code
  * describe-listeners} and {@code describe-target-groups}. Every internet-facing ALB has an HTTPS
  * listener forwarding by default to its first service's target group (further services are reached
- * through listener rules, which these files do not hold) and an HTTP listener redirecting to HTTPS.
- * Listener and certificate ids derive from the ALB's ARN, so the plan's random draws are untouched.
+ * through the listener rules of {@code describe-rules}) and an HTTP listener redirecting to HTTPS.
+ * Listener, rule and certificate ids derive from the ALB's ARN, so the plan's random draws are
+ * untouched.
  */
 final class ElbDocuments {
     private static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -189,9 +191,144 @@ final class ElbDocuments {
         }
     }
 
+    /** A listener's ARN, derived from the ALB's and the port. */
+    static String listenerArn(LoadBalancer lb, int port) {
+        return lb.arn().replace(":loadbalancer/", ":listener/") + "/" + hex(lb.arn() + "#" + port, 16);
+    }
+
+    /** The name and id of a target group ARN ({@code …:targetgroup/<name>/<id>}). */
+    static String targetGroupName(String arn) {
+        return arn.substring(arn.indexOf(":targetgroup/") + ":targetgroup/".length(), arn.lastIndexOf('/'));
+    }
+
+    static String targetGroupId(String arn) {
+        return arn.substring(arn.lastIndexOf('/') + 1);
+    }
+
+    /** A rule condition: its field, its one value, and the member holding the typed config. */
+    private record Condition(String field, String value, String configMember) {}
+
+    /**
+     * How each web service after the first is reached on the HTTPS listener: a host-header or
+     * path-pattern condition, in the stack's host names.
+     */
+    private static Condition condition(Service service, String unit) {
+        return switch (service.name()) {
+            case "api-gateway" -> new Condition("host-header", "api." + unit + ".example.com", "HostHeaderConfig");
+            case "marketing-cms" -> new Condition("host-header", "blog." + unit + ".example.com", "HostHeaderConfig");
+            default -> new Condition("path-pattern", "/" + service.name() + "/*", "PathPatternConfig");
+        };
+    }
+
+    /**
+     * {@code elbv2 describe-rules} for an ALB's HTTPS listener: a forward rule per web service after
+     * the first (priorities 10, 20, …), then the default rule forwarding to the first. Returns how many
+     * rules were written.
+     */
+    int rules(Path file, LoadBalancer lb, List<Target> targets) {
+        List<Target> own =
+                targets.stream().filter(t -> t.loadBalancer().equals(lb)).toList();
+        String listener = listenerArn(lb, 443);
+        String unit = lb.name().substring(0, lb.name().length() - "-public".length());
+        try (CliJson json = CliJson.open(file)) {
+            json.array("Rules");
+            for (int i = 1; i < own.size(); i++) {
+                Service service = own.get(i).service();
+                Condition condition = condition(service, unit);
+                json.object()
+                        .field("RuleArn", ruleArn(listener, service.name()))
+                        .field("Priority", Integer.toString(10 * i))
+                        .array("Conditions")
+                        .object()
+                        .field("Field", condition.field())
+                        .strings("Values", List.of(condition.value()))
+                        .object(condition.configMember())
+                        .strings("Values", List.of(condition.value()))
+                        .end()
+                        .end()
+                        .end()
+                        .array("Actions");
+                forward(json, service.targetGroupArn());
+                json.end().field("IsDefault", false).end();
+            }
+            json.object()
+                    .field("RuleArn", ruleArn(listener, "default"))
+                    .field("Priority", "default")
+                    .emptyArray("Conditions")
+                    .array("Actions");
+            if (own.isEmpty()) {
+                fixedResponse(json);
+            } else {
+                forward(json, own.getFirst().service().targetGroupArn());
+            }
+            json.end().field("IsDefault", true).end().end();
+        }
+        return own.size();
+    }
+
+    private static String ruleArn(String listenerArn, String key) {
+        return listenerArn.replace(":listener/", ":listener-rule/") + "/" + hex(listenerArn + "#rule#" + key, 16);
+    }
+
+    private static void forward(CliJson json, String targetGroup) {
+        json.object()
+                .field("Type", "forward")
+                .field("TargetGroupArn", targetGroup)
+                .object("ForwardConfig")
+                .array("TargetGroups")
+                .object()
+                .field("TargetGroupArn", targetGroup)
+                .field("Weight", 1)
+                .end()
+                .end()
+                .object("TargetGroupStickinessConfig")
+                .field("Enabled", false)
+                .end()
+                .end()
+                .end();
+    }
+
+    /**
+     * {@code elbv2 describe-target-health} for a target group: the service's running tasks by IP and
+     * container port, healthy except {@code unhealthyTaskArn} (failing its health check with 503s).
+     * Returns how many targets were written.
+     */
+    int targetHealth(Path file, Target target, String unhealthyTaskArn) {
+        Service service = target.service();
+        int port = service.spec().port();
+        int written = 0;
+        try (CliJson json = CliJson.open(file)) {
+            json.array("TargetHealthDescriptions");
+            for (Task task : service.tasks()) {
+                if (!task.running()) {
+                    continue;
+                }
+                json.object()
+                        .object("Target")
+                        .field("Id", task.privateIp())
+                        .field("Port", port)
+                        .field("AvailabilityZone", task.subnet().az())
+                        .end()
+                        .field("HealthCheckPort", Integer.toString(port))
+                        .object("TargetHealth");
+                if (task.arn().equals(unhealthyTaskArn)) {
+                    json.field("State", "unhealthy")
+                            .field("Reason", "Target.ResponseCodeMismatch")
+                            .field("Description", "Health checks failed with these codes: [503]");
+                } else {
+                    json.field("State", "healthy");
+                }
+                json.end().end();
+                written++;
+            }
+            json.end();
+        }
+        return written;
+    }
+
     /** Opens a listener object: its ARN (derived from the ALB's), load balancer, port and protocol. */
     private static CliJson listener(CliJson json, LoadBalancer lb, int port, String protocol) {
-        String arn = lb.arn().replace(":loadbalancer/", ":listener/") + "/" + hex(lb.arn() + "#" + port, 16);
+        String arn = listenerArn(lb, port);
         return json.object()
                 .field("ListenerArn", arn)
                 .field("LoadBalancerArn", lb.arn())

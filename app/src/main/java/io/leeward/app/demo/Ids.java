@@ -13,6 +13,7 @@ import java.util.function.Supplier;
  */
 final class Ids {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final char[] UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
     private static final char[] ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final Random random;
@@ -83,6 +84,17 @@ final class Ids {
             sb.append(ALNUM[random.nextInt(ALNUM.length)]);
         }
         return sb.toString();
+    }
+
+    /** A unique IAM unique id: the prefix ({@code AROA}, {@code AIDA} …) and 17 upper-case base-32 characters. */
+    String iamId(String prefix) {
+        return unique(() -> {
+            var sb = new StringBuilder(prefix);
+            for (int i = 0; i < 17; i++) {
+                sb.append(UPPER[random.nextInt(UPPER.length)]);
+            }
+            return sb.toString();
+        });
     }
 
     /** A uniform int in {@code [min, max]}. */

@@ -49,7 +49,8 @@ class DemoEndToEndTest {
                 .contains("Planted risks")
                 .contains("open to the internet on 22 and 5432")
                 .contains("EcsTask")
-                .doesNotContain("Skipped");
+                .contains("iam:PassRole on * with ecs:RunTask (ECS PassRole escalation): orders-worker-task");
+        assertThat(cli.out()).doesNotContain("Skipped");
         assertThat(home.resolve("demo/123456789012/eu-west-1")).isDirectory();
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -138,18 +139,25 @@ class DemoGeneratorTest {
     @DisplayName("writes the AWS CLI shapes")
     class Shapes {
         @Test
-        @DisplayName("writes exactly the expected files, lists them in the manifest and marks the directory")
+        @DisplayName("writes exactly the expected files, lists them in the manifest and marks the directories")
         void fileSet() {
             assertThat(account.dir.resolve(DemoGenerator.MARKER)).exists();
+            assertThat(account.globalDir.resolve(DemoGenerator.MARKER)).exists();
             List<String> names = account.files().stream()
                     .map(f -> f.getFileName().toString())
                     .filter(name -> !name.equals(DemoGenerator.MARKER))
                     .toList();
             List<String> expected = new ArrayList<>(List.of(
+                    "ec2-describe-internet-gateways.json",
+                    "ec2-describe-nat-gateways.json",
+                    "ec2-describe-network-acls.json",
                     "ec2-describe-network-interfaces.json",
+                    "ec2-describe-route-tables.json",
                     "ec2-describe-security-groups.json",
                     "ec2-describe-subnets.json",
                     "ec2-describe-vpcs.json",
+                    "ecr-describe-repositories.json",
+                    "ecr-get-repository-policy-api-gateway.json",
                     "ecs-describe-clusters.json",
                     "ecs-describe-services-prod-internal.json",
                     "ecs-describe-services-prod-web.json",
@@ -157,16 +165,67 @@ class DemoGeneratorTest {
                     "ecs-describe-tasks-prod-web.json",
                     "elbv2-describe-listeners.json",
                     "elbv2-describe-load-balancers.json",
-                    "elbv2-describe-target-groups.json"));
+                    "elbv2-describe-rules-prod-public.json",
+                    "elbv2-describe-target-groups.json",
+                    "kms-list-aliases.json",
+                    "secretsmanager-get-resource-policy_prod%2Fpayments%2Fpsp.json",
+                    "secretsmanager-list-secrets.json",
+                    "ssm-describe-parameters.json"));
             for (JsonNode definition : account.taskDefinitions.values()) {
                 expected.add("ecs-describe-task-definition-"
                         + definition.get("family").asString() + "-"
                         + definition.get("revision").asInt() + ".json");
             }
+            for (JsonNode group :
+                    account.read("elbv2-describe-target-groups.json").get("TargetGroups")) {
+                String arn = group.get("TargetGroupArn").asString();
+                expected.add("elbv2-describe-target-health_"
+                        + group.get("TargetGroupName").asString() + "_" + arn.substring(arn.lastIndexOf('/') + 1)
+                        + ".json");
+            }
+            for (JsonNode repository :
+                    account.read("ecr-describe-repositories.json").get("repositories")) {
+                expected.add("ecr-describe-images-"
+                        + repository.get("repositoryName").asString().replace("/", "%2F") + ".json");
+            }
+            for (String keyArn : List.of(
+                    manifest.planted().access().dataKeyArn(),
+                    manifest.planted().access().openKeyArn())) {
+                String id = keyArn.substring(keyArn.lastIndexOf('/') + 1);
+                for (String operation : List.of("describe-key", "get-key-policy", "get-key-rotation-status")) {
+                    expected.add("kms-" + operation + "_" + id + ".json");
+                }
+            }
             assertThat(names).containsExactlyInAnyOrderElementsOf(expected).hasSize(expected.size());
+
+            List<String> global = new ArrayList<>(List.of(
+                    "iam-get-account-authorization-details.json",
+                    "s3api-list-buckets.json",
+                    "s3control-get-public-access-block.json"));
+            for (JsonNode bucket : account.readGlobal("s3api-list-buckets.json").get("Buckets")) {
+                String name = bucket.get("Name").asString();
+                for (String operation : List.of(
+                        "get-bucket-acl",
+                        "get-bucket-encryption",
+                        "get-bucket-location",
+                        "get-bucket-tagging",
+                        "get-bucket-versioning",
+                        "get-public-access-block")) {
+                    global.add("s3api-" + operation + "_" + name + ".json");
+                }
+                if (!name.startsWith("prod-ecs-config-")) {
+                    global.add("s3api-get-bucket-policy_" + name + ".json");
+                }
+            }
+            assertThat(account.globalFiles().stream()
+                            .map(f -> f.getFileName().toString())
+                            .filter(name -> !name.equals(DemoGenerator.MARKER)))
+                    .containsExactlyInAnyOrderElementsOf(global);
+            List<String> all = new ArrayList<>(expected);
+            all.addAll(global);
             assertThat(manifest.files())
                     .extracting(f -> f.getFileName().toString())
-                    .containsExactlyInAnyOrderElementsOf(expected);
+                    .containsExactlyInAnyOrderElementsOf(all);
             assertThat(manifest.count(Kind.TASK_DEFINITION)).isEqualTo(account.taskDefinitions.size());
         }
 
@@ -182,11 +241,36 @@ class DemoGeneratorTest {
             "ec2-describe-network-interfaces, NetworkInterfaces",
             "elbv2-describe-load-balancers, LoadBalancers",
             "elbv2-describe-listeners, Listeners",
-            "elbv2-describe-target-groups, TargetGroups"
+            "elbv2-describe-target-groups, TargetGroups",
+            "elbv2-describe-rules-, Rules",
+            "elbv2-describe-target-health_, TargetHealthDescriptions",
+            "ec2-describe-route-tables, RouteTables",
+            "ec2-describe-internet-gateways, InternetGateways",
+            "ec2-describe-nat-gateways, NatGateways",
+            "ec2-describe-network-acls, NetworkAcls",
+            "ecr-describe-repositories, repositories",
+            "ecr-describe-images-, imageDetails",
+            "ecr-get-repository-policy-, registryId repositoryName policyText",
+            "secretsmanager-list-secrets, SecretList",
+            "secretsmanager-get-resource-policy_, ARN Name ResourcePolicy",
+            "ssm-describe-parameters, Parameters",
+            "kms-list-aliases, Aliases",
+            "kms-describe-key_, KeyMetadata",
+            "kms-get-key-policy_, Policy PolicyName",
+            "iam-get-account-authorization-details, UserDetailList GroupDetailList RoleDetailList Policies IsTruncated",
+            "s3api-list-buckets, Buckets Owner",
+            "s3api-get-bucket-policy_, Policy",
+            "s3api-get-public-access-block_, PublicAccessBlockConfiguration",
+            "s3api-get-bucket-encryption_, ServerSideEncryptionConfiguration",
+            "s3api-get-bucket-versioning_, Status",
+            "s3api-get-bucket-tagging_, TagSet",
+            "s3api-get-bucket-acl_, Owner Grants",
+            "s3api-get-bucket-location_, LocationConstraint",
+            "s3control-get-public-access-block, PublicAccessBlockConfiguration"
         })
         @DisplayName("every file parses and has the exact top-level shape")
         void topLevelShape(String prefix, String members) throws IOException {
-            List<Path> files = account.files().stream()
+            List<Path> files = Stream.concat(account.files().stream(), account.globalFiles().stream())
                     .filter(f -> f.getFileName().toString().startsWith(prefix))
                     .toList();
             assertThat(files).isNotEmpty();
@@ -688,17 +772,22 @@ class DemoGeneratorTest {
         void rerunCleansUp(@TempDir Path dir) throws IOException {
             DemoGenerator.builder().scale(2).build().generate(dir);
             Path regionDir = dir.resolve("123456789012").resolve("eu-west-1");
+            Path globalDir = dir.resolve("123456789012").resolve("global");
             Path other = Files.writeString(regionDir.resolve("notes.txt"), "keep me");
+            Path otherGlobal = Files.writeString(globalDir.resolve("notes.json"), "{}");
+            Path staleGlobal = Files.writeString(globalDir.resolve("s3api-get-bucket-policy_old-bucket.json"), "{}");
 
             DemoManifest small = DemoGenerator.builder().scale(1).build().generate(dir);
 
-            try (var files = Files.list(regionDir)) {
+            try (var files = Stream.concat(Files.list(regionDir), Files.list(globalDir))) {
                 assertThat(files.map(f -> dir.relativize(f))
-                                .filter(f -> !f.equals(dir.relativize(other)))
+                                .filter(f -> !f.equals(dir.relativize(other)) && !f.equals(dir.relativize(otherGlobal)))
                                 .filter(f -> !f.getFileName().toString().equals(DemoGenerator.MARKER)))
                         .containsExactlyInAnyOrderElementsOf(small.files());
             }
             assertThat(other).hasContent("keep me");
+            assertThat(otherGlobal).hasContent("{}");
+            assertThat(staleGlobal).doesNotExist();
         }
 
         @Test
@@ -711,6 +800,23 @@ class DemoGeneratorTest {
                     .isInstanceOf(DemoGenerationException.class)
                     .hasMessageContaining("not written by the demo generator");
             assertThat(real).hasContent("{\"clusters\": []}\n");
+        }
+
+        @Test
+        @DisplayName("never deletes global CLI files it did not write, nor anything in the region directory then")
+        void keepsForeignGlobalFiles(@TempDir Path dir) throws IOException {
+            DemoGenerator.builder().build().generate(dir);
+            Path globalDir = dir.resolve("123456789012").resolve("global");
+            Files.delete(globalDir.resolve(DemoGenerator.MARKER));
+            Path real = globalDir.resolve("iam-get-account-authorization-details.json");
+            String before = Files.readString(real);
+            Path regional = dir.resolve("123456789012").resolve("eu-west-1").resolve("ecs-describe-clusters.json");
+
+            assertThatThrownBy(() -> DemoGenerator.builder().build().generate(dir))
+                    .isInstanceOf(DemoGenerationException.class)
+                    .hasMessageContaining("global holds AWS CLI files not written by the demo generator");
+            assertThat(real).hasContent(before);
+            assertThat(regional).exists();
         }
 
         @Test

@@ -17,6 +17,7 @@ final class GeneratedAccount {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final Path dir;
+    final Path globalDir;
     final List<JsonNode> clusters = new ArrayList<>();
     final List<JsonNode> services = new ArrayList<>();
     final List<JsonNode> tasks = new ArrayList<>();
@@ -28,6 +29,7 @@ final class GeneratedAccount {
 
     GeneratedAccount(DemoManifest manifest) {
         this.dir = manifest.regionDirectory();
+        this.globalDir = manifest.globalDirectory();
         read("ecs-describe-clusters.json").get("clusters").forEach(clusters::add);
         for (JsonNode cluster : clusters) {
             String name = cluster.get("clusterName").asString();
@@ -59,7 +61,19 @@ final class GeneratedAccount {
         return parse(dir.resolve(name));
     }
 
+    JsonNode readGlobal(String name) {
+        return parse(globalDir.resolve(name));
+    }
+
+    List<Path> globalFiles() {
+        return list(globalDir);
+    }
+
     List<Path> files() {
+        return list(dir);
+    }
+
+    private static List<Path> list(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.sorted().toList();
         } catch (IOException e) {

@@ -21,5 +21,21 @@ final class AwsArns {
     static final ArnType ECS_CONTAINER_INSTANCE = ArnType.of("an ECS container instance", "ecs", "container-instance/");
     static final ArnType IAM_INSTANCE_PROFILE = ArnType.of("an IAM instance profile", "iam", "instance-profile/");
 
+    static final ArnType ECR_REPOSITORY = ArnType.of("an ECR repository", "ecr", "repository/");
+    static final ArnType KMS_KEY = ArnType.of("a KMS key", "kms", "key/");
+    static final ArnType KMS_ALIAS = ArnType.of("a KMS alias", "kms", "alias/");
+    static final ArnType SECRET = ArnType.of("a Secrets Manager secret", "secretsmanager", "secret:");
+
     private AwsArns() {}
+
+    /** The partition of a region: {@code aws-cn} for China, {@code aws-us-gov} for GovCloud, else {@code aws}. */
+    static String partition(String region) {
+        if (region == null) {
+            return "aws";
+        }
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    }
 }

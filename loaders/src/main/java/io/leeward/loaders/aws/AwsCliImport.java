@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -27,8 +28,9 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code leeward ingest aws DIR}: imports AWS CLI v2 JSON output ({@code describe-*} of ECS and of
- * the EC2 network) laid out as {@code DIR/<account>/<region>/<operation>*.json[.gz]}, in one sync of
+ * {@code leeward ingest aws DIR}: imports AWS CLI v2 JSON output (ECS, the EC2 network, ELBv2, and
+ * the data stores: KMS, ECR, Secrets Manager and SSM metadata per region, S3 and IAM in {@code
+ * global/}) laid out as {@code DIR/<account>/<region>/<operation>*.json[.gz]}, in one sync of
  * source {@value #SOURCE}. Streams every file once; a bad record is rejected and reported, never
  * fatal; stale data is removed only for the kinds of data the input covered completely. See
  * docs/formats.md.
@@ -87,15 +89,28 @@ public final class AwsCliImport {
         var tracker = new Progress(progress, layout.totalBytes());
         try (var session = store.beginSync(request)) {
             String account = null;
-            for (RegionInput region : layout.regions()) {
+            KmsKeys kmsKeys = null;
+            for (RegionInput region : inReadOrder(layout.regions())) {
                 if (!region.account().equals(account)) {
                     account = region.account();
+                    kmsKeys = new KmsKeys();
                     writeAccount(session, account);
                 }
-                RegionLoader.load(session, region, report, tracker, fingerprints);
+                RegionLoader.load(session, region, report, tracker, fingerprints, kmsKeys);
             }
             return report.build(session.complete());
         }
+    }
+
+    /**
+     * Accounts in name order, and within an account its regions in name order and then its global
+     * directory: S3 bucket encryption names KMS keys by alias, which only the regions' key lists
+     * resolve.
+     */
+    private static List<RegionInput> inReadOrder(List<RegionInput> regions) {
+        return regions.stream()
+                .sorted(Comparator.comparing(RegionInput::account).thenComparing(RegionInput::isGlobal))
+                .toList();
     }
 
     /**
@@ -127,7 +142,7 @@ public final class AwsCliImport {
         var tracker = new Progress(progress, total);
         try (var session = store.beginSync(request)) {
             writeAccount(session, account);
-            RegionLoader.load(session, region, report, tracker, fingerprints);
+            RegionLoader.load(session, region, report, tracker, fingerprints, new KmsKeys());
             return report.build(session.complete());
         }
     }

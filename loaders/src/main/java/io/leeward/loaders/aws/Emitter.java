@@ -63,6 +63,12 @@ final class Emitter {
         relationships.add(RelRecord.of(type, from, fromId, to, toId, context.account(), context.region()));
     }
 
+    /** A relationship with properties, whose end nodes this record or an earlier file writes. */
+    void rel(RelType type, NodeLabel from, String fromId, NodeLabel to, String toId, Map<String, Object> properties) {
+        relationships.add(
+                new RelRecord(type, from, fromId, to, toId, null, context.account(), context.region(), properties));
+    }
+
     /**
      * A relationship with properties; {@code key} tells apart several relationships of one type
      * between the same two nodes (a route per destination, a target per port), or is null.

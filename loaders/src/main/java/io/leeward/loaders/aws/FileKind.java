@@ -22,6 +22,97 @@ import tools.jackson.databind.node.ObjectNode;
  * Organization} instead.
  */
 enum FileKind {
+    KMS_ALIASES("kms-list-aliases", "Aliases", KmsMappers::aliases),
+    KMS_KEY_LIST("kms-list-keys", "Keys", KmsMappers::keys),
+    KMS_KEYS("kms-describe-key", null, KmsMappers::describe, EnumSet.of(KmsKey), EnumSet.of(IN_ACCOUNT)),
+    KMS_KEY_POLICIES("kms-get-key-policy", null, KmsMappers::policy),
+    KMS_KEY_ROTATION("kms-get-key-rotation-status", null, KmsMappers::rotation),
+    ECR_REPOSITORIES(
+            "ecr-describe-repositories",
+            "repositories",
+            EcrMappers::repositories,
+            EnumSet.of(EcrRepository),
+            EnumSet.of(IN_ACCOUNT, ENCRYPTED_WITH)),
+    ECR_IMAGES("ecr-describe-images", "imageDetails", EcrMappers::images, EnumSet.of(Image), EnumSet.of(HAS_IMAGE)),
+    ECR_POLICIES("ecr-get-repository-policy", null, EcrMappers::policy),
+    SECRETS(
+            "secretsmanager-list-secrets",
+            "SecretList",
+            SecretMappers::secrets,
+            EnumSet.of(Secret),
+            EnumSet.of(IN_ACCOUNT, ENCRYPTED_WITH)),
+    SECRET_POLICIES("secretsmanager-get-resource-policy", null, SecretMappers::policy),
+    SSM_PARAMETERS(
+            "ssm-describe-parameters",
+            "Parameters",
+            SecretMappers::parameters,
+            EnumSet.of(Secret),
+            EnumSet.of(IN_ACCOUNT, ENCRYPTED_WITH)),
+    S3_BUCKETS("s3api-list-buckets", "Buckets", S3Mappers::buckets, EnumSet.of(S3Bucket), EnumSet.of(IN_ACCOUNT)) {
+        @Override
+        boolean isGlobal() {
+            return true;
+        }
+    },
+    S3_BUCKET_LOCATIONS("s3api-get-bucket-location", null, S3Mappers.LOCATION) {
+        @Override
+        boolean isGlobal() {
+            return true;
+        }
+    },
+    S3_BUCKET_POLICIES("s3api-get-bucket-policy", null, S3Mappers.POLICY) {
+        @Override
+        boolean isGlobal() {
+            return true;
+        }
+    },
+    S3_BUCKET_POLICY_STATUS("s3api-get-bucket-policy-status", null, S3Mappers.POLICY_STATUS) {
+        @Override
+        boolean isGlobal() {
+            return true;
+        }
+    },
+    S3_PUBLIC_ACCESS_BLOCKS("s3api-get-public-access-block", null, S3Mappers.PUBLIC_ACCESS_BLOCK) {
+        @Override
+        boolean isGlobal() {
+            return true;
+        }
+    },
+    S3_BUCKET_ACLS("s3api-get-bucket-acl", null, S3Mappers.ACL) {
+        @Override
+        boolean isGlobal() {
+            return true;
+        }
+    },
+    S3_BUCKET_ENCRYPTION(
+            "s3api-get-bucket-encryption",
+            null,
+            S3Mappers.ENCRYPTION,
+            EnumSet.noneOf(NodeLabel.class),
+            EnumSet.of(ENCRYPTED_WITH)) {
+        @Override
+        boolean isGlobal() {
+            return true;
+        }
+    },
+    S3_BUCKET_VERSIONING("s3api-get-bucket-versioning", null, S3Mappers.VERSIONING) {
+        @Override
+        boolean isGlobal() {
+            return true;
+        }
+    },
+    S3_BUCKET_TAGGING("s3api-get-bucket-tagging", null, S3Mappers.TAGGING) {
+        @Override
+        boolean isGlobal() {
+            return true;
+        }
+    },
+    S3_ACCOUNT_PUBLIC_ACCESS_BLOCK("s3control-get-public-access-block", null, S3Mappers::accountPublicAccessBlock) {
+        @Override
+        boolean isGlobal() {
+            return true;
+        }
+    },
     VPCS("ec2-describe-vpcs", "Vpcs", new VpcMapper(), EnumSet.of(Vpc), EnumSet.of(IN_ACCOUNT)),
     SUBNETS("ec2-describe-subnets", "Subnets", new SubnetMapper(), EnumSet.of(Subnet), EnumSet.of(IN_VPC)),
     SECURITY_GROUPS(
@@ -233,6 +324,17 @@ enum FileKind {
         }
     };
 
+    /**
+     * Files whose operations return secret values; the layout skips them unread. Leeward keeps
+     * secret metadata only ({@link #SECRETS}, {@link #SSM_PARAMETERS}).
+     */
+    static final List<String> VALUE_OPERATIONS = List.of(
+            "secretsmanager-get-secret-value",
+            "secretsmanager-batch-get-secret-value",
+            "ssm-get-parameter",
+            "kms-decrypt",
+            "kms-generate-data-key");
+
     /** Longest operation first, so that a name matches the most specific kind. */
     private static final List<FileKind> BY_SPECIFICITY = List.of(values()).stream()
             .sorted(Comparator.comparingInt((FileKind kind) -> kind.operation.length())
@@ -244,6 +346,15 @@ enum FileKind {
     private final RecordMapper mapper;
     private final Set<NodeLabel> labels;
     private final Set<RelType> types;
+
+    /**
+     * A kind that only adds properties to nodes other kinds write (a policy, a rotation status), or
+     * only notes keys for later ones (aliases): it declares no scope of its own, so its absence leaves
+     * the scopes of the nodes it describes alone.
+     */
+    FileKind(String operation, String arrayField, RecordMapper mapper) {
+        this(operation, arrayField, mapper, EnumSet.noneOf(NodeLabel.class), EnumSet.noneOf(RelType.class));
+    }
 
     FileKind(String operation, String arrayField, RecordMapper mapper, Set<NodeLabel> labels, Set<RelType> types) {
         this.operation = operation;

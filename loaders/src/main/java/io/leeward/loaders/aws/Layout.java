@@ -141,6 +141,13 @@ record Layout(List<RegionInput> regions, List<Skipped> skipped, long totalBytes)
             if (name.startsWith(".")) {
                 return; // hidden files (.DS_Store, the demo's .leeward-demo marker) are not input
             }
+            if (FileKind.VALUE_OPERATIONS.stream().anyMatch(name::startsWith)) {
+                skip(
+                        entry,
+                        "holds secret values, which Leeward never reads; export metadata instead"
+                                + " (secretsmanager list-secrets, ssm describe-parameters)");
+                return;
+            }
             FileKind kind = FileKind.of(name);
             if (kind == null) {
                 skip(entry, "not a recognised file name; expected " + FileKind.expectedNames());

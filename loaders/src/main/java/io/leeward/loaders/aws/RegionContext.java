@@ -38,11 +38,19 @@ final class RegionContext {
     private final Map<String, List<String>> groupMembers = new HashMap<>();
     private final Organization organization = new Organization();
     private RecordSource file;
+    private final Set<FileKind> present;
+    private final Set<String> namedFiles = new HashSet<>();
+    private KmsKeys kmsKeys = new KmsKeys();
+    private final Map<String, String> buckets = new HashMap<>();
+    private final Map<String, String> repositories = new HashMap<>();
+    private final Set<String> secrets = new HashSet<>();
+    private final Map<String, String> secretsByName = new HashMap<>();
 
     RegionContext(String account, String region, Set<FileKind> present, Fingerprints fingerprints) {
         this.account = account;
         this.region = region;
         this.fingerprints = fingerprints;
+        this.present = Set.copyOf(present);
         for (FileKind kind : present) {
             for (NodeLabel label : NodeLabel.values()) {
                 if (kind.produces(label)) {
@@ -150,6 +158,85 @@ final class RegionContext {
     /** The ids of the interfaces read so far whose description is this one; empty when none. */
     List<String> balancerInterfaces(String description) {
         return balancerInterfaces.getOrDefault(description, List.of());
+    }
+
+    /** Whether this directory has a file of this kind. */
+    boolean has(FileKind kind) {
+        return present.contains(kind);
+    }
+
+    /** Notes an input file of this directory whose name carries a resource ({@link FileKind#resourceOf}). */
+    void named(Layout.InputFile input) {
+        if (input.resource() != null) {
+            namedFiles.add(input.kind().operation() + "|" + input.resource());
+        }
+    }
+
+    /** Whether this directory has a file of this kind naming this resource ({@code <operation>_<resource>.json}). */
+    boolean hasFileFor(FileKind kind, String resource) {
+        return namedFiles.contains(kind.operation() + "|" + resource);
+    }
+
+    /** Shares the KMS keys and aliases of the account with its other directories. */
+    void useKmsKeys(KmsKeys keys) {
+        this.kmsKeys = Objects.requireNonNull(keys);
+    }
+
+    KmsKeys kmsKeys() {
+        return kmsKeys;
+    }
+
+    /** The ARN of the KMS key a reference names, in this account and {@code region}; null when unresolved. */
+    String kmsKey(String reference, String region) {
+        return kmsKeys.resolve(reference, account, region);
+    }
+
+    /** Notes a bucket read from the bucket list, with its region when known (null otherwise). */
+    void bucketLoaded(String name, String bucketRegion) {
+        buckets.put(name, bucketRegion);
+    }
+
+    boolean hasBucket(String name) {
+        return buckets.containsKey(name);
+    }
+
+    /** The region of a bucket read so far, or null. */
+    String bucketRegion(String name) {
+        return buckets.get(name);
+    }
+
+    void repositoryLoaded(String name, String arn) {
+        repositories.put(name, arn);
+    }
+
+    /** The ARN of a repository of this region read so far, or null. */
+    String repository(String name) {
+        return repositories.get(name);
+    }
+
+    void secretLoaded(String name, String arn) {
+        secrets.add(arn);
+        secretsByName.put(name, arn);
+    }
+
+    boolean hasSecret(String arn) {
+        return secrets.contains(arn);
+    }
+
+    /**
+     * The Secrets Manager secret a reference means, when read from this region's secret list: the
+     * full ARN as is, or a partial ARN without the random 6-character suffix ({@code
+     * secret:prod/db} for {@code secret:prod/db-AbCdEf}) by the secret's name; otherwise the
+     * reference unchanged.
+     */
+    Arn secret(Arn reference) {
+        if (secrets.contains(reference.toString())
+                || !reference.account().equals(account)
+                || !reference.region().equals(region)) {
+            return reference;
+        }
+        String full = secretsByName.get(reference.resource().substring("secret:".length()));
+        return full == null ? reference : Arn.parse(full);
     }
 
     /** Notes a target group by the {@code <name>/<id>} of its ARN, for files that name it that way. */

@@ -78,7 +78,8 @@ final class RegionLoader {
             RegionInput input,
             IngestReport.Builder report,
             Progress progress,
-            Fingerprints fingerprints) {
+            Fingerprints fingerprints,
+            KmsKeys kmsKeys) {
         var loader = new RegionLoader(
                 session,
                 input.account(),
@@ -88,6 +89,8 @@ final class RegionLoader {
                 report,
                 progress,
                 fingerprints);
+        loader.context.useKmsKeys(kmsKeys);
+        input.files().values().forEach(files -> files.forEach(loader.context::named));
         for (FileKind kind : FileKind.values()) {
             for (InputFile file : input.files(kind)) {
                 loader.load(file);

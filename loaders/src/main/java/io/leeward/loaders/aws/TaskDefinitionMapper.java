@@ -201,8 +201,10 @@ final class TaskDefinitionMapper implements RecordMapper {
 
     /**
      * The secret a {@code valueFrom} names: a Secrets Manager ARN without the JSON key, version
-     * stage and version id ECS allows after it; an SSM parameter ARN; or an SSM parameter name,
-     * which ECS resolves in the task definition's account and region. Null for anything else.
+     * stage and version id ECS allows after it (a partial ARN, without the random suffix, becomes the
+     * full ARN of the secret of that name when this region's secret list was read: {@link
+     * RegionContext#secret}); an SSM parameter ARN; or an SSM parameter name, which ECS resolves in
+     * the task definition's account and region. Null for anything else.
      */
     static Arn secretArn(String valueFrom, Arn definition, RegionContext context) {
         Arn arn = Arn.parse(valueFrom);
@@ -215,7 +217,7 @@ final class TaskDefinitionMapper implements RecordMapper {
         }
         if (arn.service().equals("secretsmanager") && arn.resource().startsWith("secret:")) {
             int end = arn.resource().indexOf(':', "secret:".length());
-            return end < 0
+            Arn secret = end < 0
                     ? arn
                     : new Arn(
                             arn.partition(),
@@ -223,6 +225,7 @@ final class TaskDefinitionMapper implements RecordMapper {
                             arn.region(),
                             arn.account(),
                             arn.resource().substring(0, end));
+            return context.secret(secret);
         }
         if (arn.service().equals("ssm") && arn.resource().startsWith("parameter/")) {
             return arn;

@@ -359,7 +359,7 @@ class AwsCliImportTest {
             }
             assertThat(dump).doesNotContain("Sup3rS3cret");
             var fingerprints =
-                    rows("MATCH (d:ContainerDefinition {name: 'web'}) RETURN d.environmentNames AS names, d.environmentFingerprints AS fps")
+                    rows("MATCH (d:ContainerDefinition {name: 'web'}) WHERE d.placeholder IS NULL RETURN d.environmentNames AS names, d.environmentFingerprints AS fps")
                             .getFirst();
             assertThat(fingerprints.get("names"))
                     .isEqualTo(List.of("SPRING_PROFILES_ACTIVE", "DATABASE_URL", "FEATURE_FLAGS"));
@@ -400,9 +400,17 @@ class AwsCliImportTest {
             var report = load();
 
             var eu = scopes(report, "eu-west-1");
+            var dataStores =
+                    "kms-describe-key*.json, ecr-describe-repositories*.json, secretsmanager-list-secrets*.json,"
+                            + " ssm-describe-parameters*.json";
             assertThat(eu)
+                    .filteredOn(s -> !s.scope().kind().equals("IN_ACCOUNT"))
                     .allSatisfy(
                             s -> assertThat(s.complete()).as(s.scope().kind()).isTrue());
+            assertThat(eu)
+                    .filteredOn(s -> s.scope().kind().equals("IN_ACCOUNT"))
+                    .extracting(ScopeResult::reason)
+                    .containsExactly("no " + dataStores + " in 111122223333/eu-west-1");
             assertThat(eu)
                     .extracting(s -> s.scope().kind())
                     .contains("EcsTask", "Container", "SecurityGroupRule", "IN_SUBNET", "USES_ENI", "IN_ACCOUNT");
@@ -410,7 +418,8 @@ class AwsCliImportTest {
             assertThat(us)
                     .extracting(s -> s.scope().kind() + ": " + s.reason())
                     .containsExactly(
-                            "Vpc: null", "IN_ACCOUNT: no ecs-describe-clusters*.json in 111122223333/us-east-1");
+                            "Vpc: null",
+                            "IN_ACCOUNT: no " + dataStores + ", ecs-describe-clusters*.json in 111122223333/us-east-1");
         }
 
         private List<ScopeResult> scopes(IngestReport report, String region) {

@@ -33,6 +33,25 @@ class TaskDefinitionMapperTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @DisplayName("a full or partial Secrets Manager ARN names the secret read from the region's secret list")
+    @CsvSource(textBlock = """
+            arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf,            arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf
+            arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db,                   arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf
+            arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db:password::,        arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf
+            arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf:password::, arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf
+            arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/other,                arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/other
+            arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/db,                   arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/db
+            arn:aws:secretsmanager:eu-west-1:444455556666:secret:prod/db,                   arn:aws:secretsmanager:eu-west-1:444455556666:secret:prod/db
+            """)
+    void loadedSecrets(String valueFrom, String expected) {
+        var context = new RegionContext("111122223333", "eu-west-1", Set.of(), AwsCliImportTest.FINGERPRINTS);
+        context.secretLoaded("prod/db", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf");
+
+        assertThat(TaskDefinitionMapper.secretArn(valueFrom, DEFINITION, context))
+                .hasToString(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @DisplayName("an image pinned by digest names its Image node")
     @CsvSource(nullValues = "none", textBlock = """
             public.ecr.aws/x/fluent-bit@sha256:0b2a4c,    sha256:0b2a4c
