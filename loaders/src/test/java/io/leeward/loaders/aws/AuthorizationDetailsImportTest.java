@@ -3,7 +3,6 @@ package io.leeward.loaders.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.leeward.graph.store.GraphStore;
 import io.leeward.graph.store.SyncRequest;
 import io.leeward.graph.testing.CanonicalDump;
 import io.leeward.graph.testing.WithNeo4j;
@@ -13,30 +12,23 @@ import io.leeward.loaders.ingest.IngestReport.Counts;
 import io.leeward.loaders.ingest.ProgressListener;
 import io.leeward.loaders.ingest.Rejection;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @WithNeo4j
 @DisplayName("Importing IAM GetAccountAuthorizationDetails")
-class AuthorizationDetailsImportTest {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+class AuthorizationDetailsImportTest extends CliImportTestSupport {
     private static final String GAAD = "111122223333/global/iam-get-account-authorization-details.json";
     private static final String ACCOUNT = "111122223333";
     private static final String ALICE = "arn:aws:iam::111122223333:user/alice";
@@ -46,54 +38,26 @@ class AuthorizationDetailsImportTest {
     private static final String READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
     private static final String BOUNDARY = "arn:aws:iam::111122223333:policy/DeveloperBoundary";
 
-    @TempDir
-    Path temp;
-
-    private GraphStore store;
-    private Path input;
-
-    @BeforeEach
-    void setUp(GraphStore store) throws IOException, URISyntaxException {
-        this.store = store;
-        this.input = temp.resolve("input");
-        copy(Path.of(Objects.requireNonNull(getClass().getResource("/aws/iam")).toURI()), input);
-    }
-
-    private IngestReport load() {
-        return load(input);
-    }
-
-    private IngestReport load(Path dir) {
-        return AwsCliImport.create(SyncRequest.of("aws").withBatchSize(7), AwsCliImportTest.FINGERPRINTS)
-                .load(dir, store, ProgressListener.NONE);
+    @Override
+    String fixture() {
+        return "/aws/iam";
     }
 
     private IngestReport loadFiles(List<Path> files, String account) {
-        return AwsCliImport.create(SyncRequest.of("aws").withBatchSize(7), AwsCliImportTest.FINGERPRINTS)
+        return AwsCliImport.create(SyncRequest.of("aws").withBatchSize(7), FINGERPRINTS)
                 .loadAuthorizationDetails(files, account, store, ProgressListener.NONE);
-    }
-
-    private List<Map<String, Object>> rows(String cypher) {
-        return store.query(cypher, Map.of()).rows();
-    }
-
-    private long count(String cypher) {
-        return ((Number) rows(cypher).getFirst().values().iterator().next()).longValue();
     }
 
     private Map<String, Object> one(String cypher) {
         return rows(cypher).getFirst();
     }
 
-    private void edit(Consumer<ObjectNode> change) throws IOException {
-        Path path = input.resolve(GAAD);
-        var root = (ObjectNode) MAPPER.readTree(path.toFile());
-        change.accept(root);
-        Files.writeString(path, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-    }
-
     private static ObjectNode element(ObjectNode root, String array, int index) {
         return (ObjectNode) root.get(array).get(index);
+    }
+
+    private void edit(Consumer<ObjectNode> change) throws IOException {
+        editFile(GAAD, change);
     }
 
     @Nested
@@ -543,19 +507,6 @@ class AuthorizationDetailsImportTest {
             }
         } else if (node instanceof ArrayNode array) {
             array.forEach(AuthorizationDetailsImportTest::urlEncodeDocuments);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
         }
     }
 }

@@ -3,47 +3,33 @@ package io.leeward.loaders.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.leeward.graph.store.GraphStore;
-import io.leeward.graph.store.SyncRequest;
 import io.leeward.graph.store.SyncSummary.ScopeResult;
 import io.leeward.graph.testing.CanonicalDump;
 import io.leeward.graph.testing.WithNeo4j;
-import io.leeward.loaders.ingest.Fingerprints;
 import io.leeward.loaders.ingest.IngestReport;
 import io.leeward.loaders.ingest.IngestReport.Counts;
 import io.leeward.loaders.ingest.IngestReport.Skipped;
-import io.leeward.loaders.ingest.ProgressListener;
 import io.leeward.loaders.ingest.Rejection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @WithNeo4j
 @DisplayName("Importing AWS CLI output")
-class AwsCliImportTest {
-    static final Fingerprints FINGERPRINTS =
-            Fingerprints.keyed("leeward-test-fingerprint-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+class AwsCliImportTest extends CliImportTestSupport {
     private static final String REGION_DIR = "111122223333/eu-west-1/";
     private static final String CLUSTER = "arn:aws:ecs:eu-west-1:111122223333:cluster/prod";
     private static final String WEB_TASK =
@@ -51,42 +37,14 @@ class AwsCliImportTest {
     private static final String STOPPED_TASK =
             "arn:aws:ecs:eu-west-1:111122223333:task/prod/1e2d3c4b5a69788796a5b4c3d2e1f0a9";
 
-    @TempDir
-    Path temp;
-
-    private GraphStore store;
-    private Path input;
-
-    @BeforeEach
-    void setUp(GraphStore store) throws IOException, URISyntaxException {
-        this.store = store;
-        this.input = temp.resolve("input");
-        copy(Path.of(Objects.requireNonNull(getClass().getResource("/aws/cli")).toURI()), input);
+    @Override
+    String fixture() {
+        return "/aws/cli";
     }
 
-    private IngestReport load() {
-        return load(input);
-    }
-
-    private IngestReport load(Path dir) {
-        return AwsCliImport.create(SyncRequest.of("aws").withBatchSize(7), FINGERPRINTS)
-                .load(dir, store, ProgressListener.NONE);
-    }
-
-    private List<Map<String, Object>> rows(String cypher) {
-        return store.query(cypher, Map.of()).rows();
-    }
-
-    private long count(String cypher) {
-        return ((Number) rows(cypher).getFirst().values().iterator().next()).longValue();
-    }
-
-    /** Edits one input file as a JSON tree. */
+    /** Edits one input file of the region directory as a JSON tree. */
     private void edit(String file, Consumer<ObjectNode> change) throws IOException {
-        Path path = input.resolve(REGION_DIR + file);
-        var root = (ObjectNode) MAPPER.readTree(path.toFile());
-        change.accept(root);
-        Files.writeString(path, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        editFile(REGION_DIR + file, change);
     }
 
     @Nested
@@ -717,19 +675,6 @@ class AwsCliImportTest {
             }
         } else if (node.isArray()) {
             node.forEach(child -> collectEnvironment(child, values));
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
         }
     }
 

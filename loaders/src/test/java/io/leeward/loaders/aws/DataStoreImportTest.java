@@ -2,32 +2,22 @@ package io.leeward.loaders.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leeward.graph.store.GraphStore;
-import io.leeward.graph.store.SyncRequest;
 import io.leeward.graph.testing.CanonicalDump;
 import io.leeward.graph.testing.WithNeo4j;
-import io.leeward.loaders.ingest.IngestReport;
 import io.leeward.loaders.ingest.IngestReport.Counts;
 import io.leeward.loaders.ingest.IngestReport.Skipped;
-import io.leeward.loaders.ingest.ProgressListener;
 import io.leeward.loaders.ingest.Rejection;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @WithNeo4j
 @DisplayName("Importing the data stores of AWS CLI output (KMS, ECR, S3, Secrets Manager, SSM)")
-class DataStoreImportTest {
+class DataStoreImportTest extends CliImportTestSupport {
     private static final String EU = "111122223333/eu-west-1/";
     private static final String GLOBAL = "111122223333/global/";
     private static final String KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -39,29 +29,14 @@ class DataStoreImportTest {
     private static final String WEB_REPOSITORY = "arn:aws:ecr:eu-west-1:111122223333:repository/prod/web";
     private static final String SCANNED = "sha256:5a7c1f0e9d8b6a4c2e0f1d3b5a7c9e1f2d4b6a8c0e2f4d6b8a0c2e4f6d8b0a2c";
 
-    @TempDir
-    Path temp;
-
-    private GraphStore store;
-    private Path input;
-
-    @BeforeEach
-    void setUp(GraphStore store) throws IOException, URISyntaxException {
-        this.store = store;
-        this.input = temp.resolve("input");
-        copy(
-                Path.of(Objects.requireNonNull(getClass().getResource("/aws/datastores"))
-                        .toURI()),
-                input);
+    @Override
+    String fixture() {
+        return "/aws/datastores";
     }
 
-    private IngestReport load() {
-        return AwsCliImport.create(SyncRequest.of("aws").withBatchSize(5), AwsCliImportTest.FINGERPRINTS)
-                .load(input, store, ProgressListener.NONE);
-    }
-
-    private List<Map<String, Object>> rows(String cypher) {
-        return store.query(cypher, Map.of()).rows();
+    @Override
+    int batchSize() {
+        return 5;
     }
 
     private Map<String, Object> row(String cypher) {
@@ -445,19 +420,6 @@ class DataStoreImportTest {
                                     + " \"arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/w…\"");
             assertThat(rows("MATCH (s:Secret {id: '" + API_SECRET + "'}) RETURN s"))
                     .hasSize(1);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
         }
     }
 }

@@ -2,13 +2,10 @@ package io.leeward.loaders.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leeward.graph.store.GraphStore;
-import io.leeward.graph.store.SyncRequest;
 import io.leeward.graph.store.SyncSummary.ScopeResult;
 import io.leeward.graph.testing.WithNeo4j;
 import io.leeward.loaders.ingest.IngestReport;
 import io.leeward.loaders.ingest.IngestReport.Counts;
-import io.leeward.loaders.ingest.ProgressListener;
 import io.leeward.loaders.ingest.Rejection;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -18,13 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,8 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @WithNeo4j
 @DisplayName("Importing AWS CLI output: networking, instances, listener rules, target health, container instances")
-class NetworkInventoryImportTest {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+class NetworkInventoryImportTest extends CliImportTestSupport {
     private static final String REGION_DIR = "111122223333/eu-west-1/";
     private static final String VPC = "vpc-0a1b2c3d4e5f60718";
     private static final String PRIVATE_A = "subnet-0a11b22c33d44e551";
@@ -56,41 +48,9 @@ class NetworkInventoryImportTest {
             "arn:aws:ecs:eu-west-1:111122223333:container-instance/prod/4b6d45ea9a8f4a63b2c3d4e5f6a7b8c9";
     private static final String WEB_HEALTH = "elbv2-describe-target-health_web-tg_6d0ecf831eec9f09.json";
 
-    @TempDir
-    Path temp;
-
-    private GraphStore store;
-    private Path input;
-
-    @BeforeEach
-    void setUp(GraphStore store) throws IOException, URISyntaxException {
-        this.store = store;
-        this.input = temp.resolve("input");
-        copy(Path.of(Objects.requireNonNull(getClass().getResource("/aws/cli")).toURI()), input);
-    }
-
-    private IngestReport load() {
-        return AwsCliImport.create(SyncRequest.of("aws").withBatchSize(7), AwsCliImportTest.FINGERPRINTS)
-                .load(input, store, ProgressListener.NONE);
-    }
-
-    private List<Map<String, Object>> rows(String cypher) {
-        return store.query(cypher, Map.of()).rows();
-    }
-
-    private List<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
-        return store.query(cypher, parameters).rows();
-    }
-
-    private long count(String cypher) {
-        return ((Number) rows(cypher).getFirst().values().iterator().next()).longValue();
-    }
-
-    private void edit(String file, Consumer<ObjectNode> change) throws IOException {
-        Path path = input.resolve(REGION_DIR + file);
-        var root = (ObjectNode) MAPPER.readTree(path.toFile());
-        change.accept(root);
-        Files.writeString(path, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    @Override
+    String fixture() {
+        return "/aws/cli";
     }
 
     private void rename(String from, String to) throws IOException {
@@ -103,6 +63,10 @@ class NetworkInventoryImportTest {
                         && "eu-west-1".equals(s.scope().region()))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private void edit(String file, Consumer<ObjectNode> change) throws IOException {
+        editFile(REGION_DIR + file, change);
     }
 
     @Test
@@ -815,19 +779,6 @@ class NetworkInventoryImportTest {
                                 "expected the file name to name cluster name after an underscore"
                                         + " (ecs-describe-container-instances_<cluster name>.json), since the response does not");
             });
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
         }
     }
 }

@@ -3,15 +3,12 @@ package io.leeward.loaders.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.leeward.graph.store.GraphStore;
-import io.leeward.graph.store.SyncRequest;
 import io.leeward.graph.store.SyncSummary.ScopeResult;
 import io.leeward.graph.testing.CanonicalDump;
 import io.leeward.graph.testing.WithNeo4j;
 import io.leeward.loaders.ingest.IngestReport;
 import io.leeward.loaders.ingest.IngestReport.Counts;
 import io.leeward.loaders.ingest.IngestReport.Skipped;
-import io.leeward.loaders.ingest.ProgressListener;
 import io.leeward.loaders.ingest.Rejection;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -26,15 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @WithNeo4j
 @DisplayName("Importing AWS Organizations service and resource control policies")
-class OrganizationImportTest {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+class OrganizationImportTest extends CliImportTestSupport {
     private static final String ORG = "o-a1b2c3d4e5";
     private static final String DIR = "111122223333/global";
     private static final String ROOT = "r-ab12";
@@ -52,45 +46,13 @@ class OrganizationImportTest {
     private static final String DENY_IAM_USERS =
             "arn:aws:organizations::111122223333:policy/o-a1b2c3d4e5/service_control_policy/p-7hj2c6t0";
 
-    @TempDir
-    Path temp;
-
-    private GraphStore store;
-    private Path input;
-
-    @BeforeEach
-    void setUp(GraphStore store) throws IOException, URISyntaxException {
-        this.store = store;
-        this.input = temp.resolve("input");
-        copy(Path.of(Objects.requireNonNull(getClass().getResource("/aws/orgs")).toURI()), input);
-    }
-
-    private IngestReport load() {
-        return load(input);
-    }
-
-    private IngestReport load(Path dir) {
-        return AwsCliImport.create(SyncRequest.of("aws").withBatchSize(7), AwsCliImportTest.FINGERPRINTS)
-                .load(dir, store, ProgressListener.NONE);
-    }
-
-    private List<Map<String, Object>> rows(String cypher) {
-        return store.query(cypher, Map.of()).rows();
-    }
-
-    private long count(String cypher) {
-        return ((Number) rows(cypher).getFirst().values().iterator().next()).longValue();
+    @Override
+    String fixture() {
+        return "/aws/orgs";
     }
 
     private Path file(String name) {
         return input.resolve(DIR).resolve(name);
-    }
-
-    private void edit(String name, Consumer<ObjectNode> change) throws IOException {
-        Path path = file(name);
-        var root = (ObjectNode) MAPPER.readTree(path.toFile());
-        change.accept(root);
-        Files.writeString(path, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     }
 
     private static ScopeResult scope(IngestReport report, String account, String kind) {
@@ -109,6 +71,10 @@ class OrganizationImportTest {
 
     private static Map<String, Object> governs(String account, String policy, List<String> via, List<String> types) {
         return Map.of("account", account, "policy", policy, "via", via, "viaType", types);
+    }
+
+    private void edit(String name, Consumer<ObjectNode> change) throws IOException {
+        editFile(DIR + "/" + name, change);
     }
 
     @Nested
@@ -725,19 +691,6 @@ class OrganizationImportTest {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
-            }
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
             }
         }
     }

@@ -2,27 +2,18 @@ package io.leeward.loaders.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leeward.graph.store.GraphStore;
-import io.leeward.graph.store.SyncRequest;
 import io.leeward.graph.testing.CanonicalDump;
 import io.leeward.graph.testing.WithNeo4j;
-import io.leeward.loaders.ingest.ProgressListener;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @WithNeo4j
 @DisplayName("Secrets in task definition environment variables")
-class SecretsInEnvironmentTest {
+class SecretsInEnvironmentTest extends CliImportTestSupport {
     private static final String WORKER = "arn:aws:ecs:eu-west-1:111122223333:task-definition/worker:7#worker";
     private static final List<String> PLANTED = List.of(
             "AKIAIOSFODNN7EXAMPLE",
@@ -30,37 +21,9 @@ class SecretsInEnvironmentTest {
             "q8Vt2mZr7KpX4wLc9NbH3sJd",
             "Sup3rS3cretValue");
 
-    @TempDir
-    Path temp;
-
-    private GraphStore store;
-    private Path input;
-
-    @BeforeEach
-    void setUp(GraphStore store) throws IOException, URISyntaxException {
-        this.store = store;
-        this.input = temp.resolve("input");
-        Path fixture = Path.of(
-                Objects.requireNonNull(getClass().getResource("/aws/cli")).toURI());
-        try (Stream<Path> files = Files.walk(fixture)) {
-            for (Path file : files.toList()) {
-                Path target = input.resolve(fixture.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-    }
-
-    private void load() {
-        AwsCliImport.create(SyncRequest.of("aws"), AwsCliImportTest.FINGERPRINTS)
-                .load(input, store, ProgressListener.NONE);
-    }
-
-    private List<Map<String, Object>> rows(String cypher) {
-        return store.query(cypher, Map.of()).rows();
+    @Override
+    String fixture() {
+        return "/aws/cli";
     }
 
     @Test
@@ -85,8 +48,7 @@ class SecretsInEnvironmentTest {
             assertThat(row.get("controls")).isEqualTo(List.of("AWS-FSBP ECS.8"));
         });
         assertThat(findings.get(1).get("container")).isEqualTo(WORKER);
-        assertThat(findings.get(1).get("fingerprint"))
-                .isEqualTo(AwsCliImportTest.FINGERPRINTS.of("AKIAIOSFODNN7EXAMPLE"));
+        assertThat(findings.get(1).get("fingerprint")).isEqualTo(FINGERPRINTS.of("AKIAIOSFODNN7EXAMPLE"));
         assertThat(rows("MATCH (d:ContainerDefinition {id: '" + WORKER + "'}) RETURN d.environmentSecretNames AS names")
                         .getFirst()
                         .get("names"))
