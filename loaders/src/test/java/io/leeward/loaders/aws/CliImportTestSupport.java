@@ -1,7 +1,10 @@
 package io.leeward.loaders.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.leeward.graph.store.GraphStore;
 import io.leeward.graph.store.SyncRequest;
+import io.leeward.graph.testing.CanonicalDump;
 import io.leeward.graph.testing.WithNeo4j;
 import io.leeward.loaders.ingest.Fingerprints;
 import io.leeward.loaders.ingest.IngestReport;
@@ -60,6 +63,17 @@ abstract class CliImportTestSupport {
     IngestReport load(Path dir) {
         return AwsCliImport.create(SyncRequest.of("aws").withBatchSize(batchSize()), FINGERPRINTS)
                 .load(dir, store, ProgressListener.NONE);
+    }
+
+    /** Loads the input twice and checks the second load changes nothing and deletes nothing. */
+    void assertLoadsIdempotently() {
+        load();
+        String first = CanonicalDump.of(store);
+
+        var second = load();
+
+        assertThat(CanonicalDump.of(store)).isEqualTo(first);
+        assertThat(second.summary().totalDeleted()).isZero();
     }
 
     List<Map<String, Object>> rows(String cypher) {
