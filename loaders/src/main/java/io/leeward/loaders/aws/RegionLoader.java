@@ -207,6 +207,14 @@ final class RegionLoader {
         }
     }
 
+    /**
+     * Relationships whose targets resolve against other kinds' data: a secret's or repository's key
+     * reference resolves against the keys and aliases KMS lists. When one of those kinds failed, what
+     * did not resolve may still exist, so the relationship's scope is incomplete too.
+     */
+    private static final Map<String, Set<FileKind>> RESOLVED_AGAINST = Map.of(
+            RelType.ENCRYPTED_WITH.name(), EnumSet.of(FileKind.KMS_ALIASES, FileKind.KMS_KEY_LIST, FileKind.KMS_KEYS));
+
     private void declare(String kindOfData, Predicate<FileKind> producer) {
         Set<FileKind> producers = EnumSet.noneOf(FileKind.class);
         for (FileKind kind : FileKind.values()) {
@@ -222,6 +230,11 @@ final class RegionLoader {
         var reasons = new ArrayList<String>();
         for (FileKind kind : declared) {
             reasons.addAll(problems.getOrDefault(kind, List.of()));
+        }
+        for (FileKind kind : RESOLVED_AGAINST.getOrDefault(kindOfData, Set.of())) {
+            if (kind.isGlobal() == (region == null)) {
+                reasons.addAll(problems.getOrDefault(kind, List.of()));
+            }
         }
         if (!reasons.isEmpty()) {
             session.incomplete(scope, String.join("; ", reasons));

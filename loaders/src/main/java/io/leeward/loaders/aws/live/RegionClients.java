@@ -7,13 +7,19 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The SDK clients of one account and region, made when first used and sharing the sync's HTTP
- * client; counts the HTTP requests each service sent (retries included).
+ * client; counts the HTTP requests each service sent (retries included). The global part of an
+ * account (region null) calls IAM's global endpoint.
  */
 final class RegionClients implements AutoCloseable {
     private final Clients clients;
@@ -23,11 +29,16 @@ final class RegionClients implements AutoCloseable {
     private Ec2Client ec2;
     private ElasticLoadBalancingV2Client elbv2;
     private EcsClient ecs;
+    private KmsClient kms;
+    private EcrClient ecr;
+    private SecretsManagerClient secretsManager;
+    private SsmClient ssm;
+    private IamClient iam;
 
     RegionClients(Clients clients, String account, String region) {
         this.clients = clients;
         this.account = account;
-        this.region = region;
+        this.region = region == null ? "us-east-1" : region;
         for (Service service : Service.values()) {
             requests.put(service, new AtomicLong());
         }
@@ -54,6 +65,43 @@ final class RegionClients implements AutoCloseable {
         return ecs;
     }
 
+    synchronized KmsClient kms() {
+        if (kms == null) {
+            kms = clients.build(KmsClient.builder(), account, region, counter(Service.KMS));
+        }
+        return kms;
+    }
+
+    synchronized EcrClient ecr() {
+        if (ecr == null) {
+            ecr = clients.build(EcrClient.builder(), account, region, counter(Service.ECR));
+        }
+        return ecr;
+    }
+
+    synchronized SecretsManagerClient secretsManager() {
+        if (secretsManager == null) {
+            secretsManager =
+                    clients.build(SecretsManagerClient.builder(), account, region, counter(Service.SECRETS_MANAGER));
+        }
+        return secretsManager;
+    }
+
+    synchronized SsmClient ssm() {
+        if (ssm == null) {
+            ssm = clients.build(SsmClient.builder(), account, region, counter(Service.SSM));
+        }
+        return ssm;
+    }
+
+    /** IAM, on its global endpoint (signed for us-east-1). */
+    synchronized IamClient iam() {
+        if (iam == null) {
+            iam = clients.build(IamClient.builder(), account, "aws-global", counter(Service.IAM));
+        }
+        return iam;
+    }
+
     long requests(Service service) {
         return requests.get(service).get();
     }
@@ -70,7 +118,7 @@ final class RegionClients implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (SdkAutoCloseable client : new SdkAutoCloseable[] {ec2, elbv2, ecs}) {
+        for (SdkAutoCloseable client : new SdkAutoCloseable[] {ec2, elbv2, ecs, kms, ecr, secretsManager, ssm, iam}) {
             if (client != null) {
                 client.close();
             }

@@ -53,6 +53,7 @@ public final class AwsStub implements AutoCloseable {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/[0-9]{8}/([^/]+)/([^/]+)/aws4_request");
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
+    private static final Set<String> GLOBAL_SERVICES = Set.of("iam", "s3", "organizations");
 
     private final Path dir;
     private final HttpServer server;
@@ -115,7 +116,11 @@ public final class AwsStub implements AutoCloseable {
         return this;
     }
 
-    /** Denies every call to {@code service} ({@code ecs}, {@code ec2}, {@code elasticloadbalancing}) in a region. */
+    /**
+     * Denies every call to {@code service} ({@code ecs}, {@code ec2}, {@code elasticloadbalancing},
+     * {@code kms}) in a region; {@code global} for the global services ({@code iam}, {@code s3},
+     * {@code organizations}).
+     */
     public AwsStub deny(String region, String service) {
         denied.add(region + "|" + service);
         return this;
@@ -234,7 +239,8 @@ public final class AwsStub implements AutoCloseable {
         if (notOptedIn.contains(request.region()) && !request.service().equals("sts")) {
             return Errors.notEnabled(request);
         }
-        if (denied.contains(request.region() + "|" + request.service())) {
+        String scope = GLOBAL_SERVICES.contains(request.service()) ? "global" : request.region();
+        if (denied.contains(scope + "|" + request.service())) {
             return Errors.denied(request);
         }
         if (throttleActions.contains(request.service() + ":" + request.action())

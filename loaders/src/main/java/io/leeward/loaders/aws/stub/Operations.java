@@ -22,15 +22,31 @@ import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
+import software.amazon.awssdk.services.ecr.model.DescribeImagesResponse;
+import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesResponse;
+import software.amazon.awssdk.services.ecr.model.GetRepositoryPolicyResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeContainerInstancesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.ListContainerInstancesResponse;
 import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeRulesResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetGroupsResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetHealthResponse;
+import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
+import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
+import software.amazon.awssdk.services.kms.model.GetKeyPolicyResponse;
+import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusResponse;
+import software.amazon.awssdk.services.kms.model.ListAliasesResponse;
+import software.amazon.awssdk.services.kms.model.ListKeysResponse;
+import software.amazon.awssdk.services.secretsmanager.model.GetResourcePolicyResponse;
+import software.amazon.awssdk.services.secretsmanager.model.ListSecretsResponse;
+import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -49,6 +65,7 @@ final class Operations {
     private static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private static final String ELB_NS = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
     private static final String JSON = "application/x-amz-json-1.1";
+    private static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
 
     private final AwsStub stub;
 
@@ -115,6 +132,62 @@ final class Operations {
             case "ecs:ListTasks" -> listTasks(r);
             case "ecs:DescribeTasks" -> describeTasks(r);
             case "ecs:DescribeTaskDefinition" -> describeTaskDefinition(r);
+            case "ecs:ListContainerInstances" -> listContainerInstances(r);
+            case "ecs:DescribeContainerInstances" -> describeContainerInstances(r);
+            case "elasticloadbalancing:DescribeRules" ->
+                queryList(
+                        r,
+                        "elbv2-describe-rules",
+                        "Rules",
+                        rule -> text(rule, "RuleArn")
+                                .replace(":listener-rule/", ":listener/")
+                                .startsWith(r.form().getOrDefault("ListenerArn", "-") + "/"),
+                        DescribeRulesResponse::builder);
+            case "elasticloadbalancing:DescribeTargetHealth" -> describeTargetHealth(r);
+            case "kms:ListAliases" ->
+                jsonList(r, "kms-list-aliases", "Aliases", any -> true, KMS_PAGES, ListAliasesResponse::builder);
+            case "kms:ListKeys" ->
+                jsonList(r, "kms-list-keys", "Keys", any -> true, KMS_PAGES, ListKeysResponse::builder);
+            case "kms:DescribeKey" -> keyDocument(r, "kms-describe-key", DescribeKeyResponse::builder);
+            case "kms:GetKeyPolicy" -> keyDocument(r, "kms-get-key-policy", GetKeyPolicyResponse::builder);
+            case "kms:GetKeyRotationStatus" ->
+                keyDocument(r, "kms-get-key-rotation-status", GetKeyRotationStatusResponse::builder);
+            case "ecr:DescribeRepositories" ->
+                jsonList(
+                        r,
+                        "ecr-describe-repositories",
+                        "repositories",
+                        any -> true,
+                        CAMEL_PAGES,
+                        DescribeRepositoriesResponse::builder);
+            case "ecr:DescribeImages" ->
+                jsonList(
+                        r,
+                        "ecr-describe-images",
+                        "imageDetails",
+                        image -> text(image, "repositoryName")
+                                .equals(r.json().path("repositoryName").asString("")),
+                        CAMEL_PAGES,
+                        DescribeImagesResponse::builder);
+            case "ecr:GetRepositoryPolicy" -> repositoryPolicy(r);
+            case "secretsmanager:ListSecrets" ->
+                jsonList(
+                        r,
+                        "secretsmanager-list-secrets",
+                        "SecretList",
+                        any -> true,
+                        PASCAL_PAGES,
+                        ListSecretsResponse::builder);
+            case "secretsmanager:GetResourcePolicy" -> secretPolicy(r);
+            case "ssm:DescribeParameters" ->
+                jsonList(
+                        r,
+                        "ssm-describe-parameters",
+                        "Parameters",
+                        any -> true,
+                        PASCAL_PAGES,
+                        DescribeParametersResponse::builder);
+            case "iam:GetAccountAuthorizationDetails" -> authorizationDetails(r);
             default ->
                 Errors.of(r, 400, "InvalidAction", "The action " + r.action() + " is not valid for this web service.");
         };
@@ -209,6 +282,191 @@ final class Operations {
     }
 
     // --- rendered from the served CLI documents
+
+    /** How an AWS JSON 1.1 service names its page token, next token and page size. */
+    private record Paging(String token, String next, String max, int defaultMax) {}
+
+    private static final Paging KMS_PAGES = new Paging("Marker", "NextMarker", "Limit", 100);
+    private static final Paging CAMEL_PAGES = new Paging("nextToken", "nextToken", "maxResults", 100);
+    private static final Paging PASCAL_PAGES = new Paging("NextToken", "NextToken", "MaxResults", 100);
+
+    /** One page of the elements of {@code field} that match, in AWS JSON 1.1; KMS adds {@code Truncated}. */
+    private Response jsonList(
+            Request r,
+            String operation,
+            String field,
+            Predicate<JsonNode> filter,
+            Paging paging,
+            Supplier<? extends SdkBuilder<?, ?>> response) {
+        var matching = records(r, operation, field).stream().filter(filter).toList();
+        var page = page(
+                matching,
+                r.json().path(paging.token()).asString(""),
+                r.json().path(paging.max()).asInt(paging.defaultMax()));
+        ObjectNode doc = NODES.objectNode();
+        page.items().forEach(doc.putArray(field)::add);
+        putNext(doc, paging.next(), page.next());
+        if (paging == KMS_PAGES) {
+            doc.put("Truncated", page.next() != null);
+        }
+        return json(doc, response);
+    }
+
+    /** A per-key KMS document, from {@code <operation>_<key id>.json}; NotFoundException when none. */
+    private Response keyDocument(Request r, String operation, Supplier<? extends SdkBuilder<?, ?>> response) {
+        String keyId = r.json().path("KeyId").asString("");
+        String id = keyId.substring(keyId.lastIndexOf('/') + 1);
+        for (JsonNode doc :
+                stub.documents(r.account(), r.region(), operation + "_" + id).values()) {
+            return json(doc, response);
+        }
+        return Errors.of(r, 400, "NotFoundException", "Key '" + keyId + "' does not exist");
+    }
+
+    /** The repository's policy document, or RepositoryPolicyNotFoundException as ECR answers. */
+    private Response repositoryPolicy(Request r) {
+        String name = r.json().path("repositoryName").asString("");
+        for (JsonNode doc : stub.documents(r.account(), r.region(), "ecr-get-repository-policy")
+                .values()) {
+            if (text(doc, "repositoryName").equals(name)) {
+                return json(doc, GetRepositoryPolicyResponse::builder);
+            }
+        }
+        return Errors.of(
+                r,
+                400,
+                "RepositoryPolicyNotFoundException",
+                "Repository policy does not exist for the repository with name '" + name + "' in the registry with id '"
+                        + r.account() + "'");
+    }
+
+    /** The secret's policy document; a secret without one answers its ARN and name, as AWS does. */
+    private Response secretPolicy(Request r) {
+        String id = r.json().path("SecretId").asString("");
+        for (JsonNode doc : stub.documents(r.account(), r.region(), "secretsmanager-get-resource-policy")
+                .values()) {
+            if (text(doc, "ARN").equals(id) || text(doc, "Name").equals(id)) {
+                return json(doc, GetResourcePolicyResponse::builder);
+            }
+        }
+        for (JsonNode secret : records(r, "secretsmanager-list-secrets", "SecretList")) {
+            if (text(secret, "ARN").equals(id) || text(secret, "Name").equals(id)) {
+                ObjectNode doc = NODES.objectNode();
+                doc.put("ARN", text(secret, "ARN"));
+                doc.put("Name", text(secret, "Name"));
+                return json(doc, GetResourcePolicyResponse::builder);
+            }
+        }
+        return Errors.of(r, 400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+    }
+
+    private Response listContainerInstances(Request r) {
+        String cluster = r.json().path("cluster").asString("default");
+        String name = cluster.substring(cluster.lastIndexOf('/') + 1);
+        var arns = records(r, "ecs-describe-container-instances", "containerInstances").stream()
+                .map(instance -> text(instance, "containerInstanceArn"))
+                .filter(arn -> arn.contains(":container-instance/" + name + "/"))
+                .distinct()
+                .toList();
+        var page = page(
+                arns,
+                r.json().path("nextToken").asString(""),
+                r.json().path("maxResults").asInt(100));
+        ObjectNode doc = NODES.objectNode();
+        page.items().forEach(doc.putArray("containerInstanceArns")::add);
+        putNext(doc, "nextToken", page.next());
+        return json(doc, ListContainerInstancesResponse::builder);
+    }
+
+    private Response describeContainerInstances(Request r) {
+        Set<String> wanted = strings(r.json().path("containerInstances"));
+        var found =
+                unique(records(r, "ecs-describe-container-instances", "containerInstances"), "containerInstanceArn")
+                        .stream()
+                        .filter(instance -> matches(text(instance, "containerInstanceArn"), wanted))
+                        .toList();
+        return json(object("containerInstances", found, "failures"), DescribeContainerInstancesResponse::builder);
+    }
+
+    /** From {@code elbv2-describe-target-health_<name>_<id>.json}; no targets when there is none. */
+    private Response describeTargetHealth(Request r) {
+        String arn = r.form().getOrDefault("TargetGroupArn", "");
+        String resource = arn.substring(arn.indexOf(":targetgroup/") + ":targetgroup/".length())
+                .replace('/', '_');
+        JsonNode doc =
+                stub.documents(r.account(), r.region(), "elbv2-describe-target-health_" + resource).values().stream()
+                        .findFirst()
+                        .orElse(NODES.objectNode().set("TargetHealthDescriptions", NODES.arrayNode()));
+        String body = "<DescribeTargetHealthResponse xmlns=\"" + ELB_NS + "\"><DescribeTargetHealthResult>"
+                + Wire.xml(pojo(doc, DescribeTargetHealthResponse::builder))
+                + "</DescribeTargetHealthResult><ResponseMetadata><RequestId>"
+                + "6f1a7b3e-example</RequestId></ResponseMetadata></DescribeTargetHealthResponse>";
+        return new Response(200, "text/xml", body, Map.of());
+    }
+
+    /**
+     * IAM's four lists of the account's {@code global} document, paged together with {@code
+     * Marker} and {@code MaxItems}; policy documents URL-encoded as the IAM API sends them (the CLI
+     * prints them decoded).
+     */
+    private Response authorizationDetails(Request r) {
+        var items = new ArrayList<Map.Entry<String, JsonNode>>();
+        for (JsonNode doc : stub.documents(r.account(), "global", "iam-get-account-authorization-details")
+                .values()) {
+            for (String list : IAM_LISTS) {
+                doc.path(list).forEach(item -> items.add(Map.entry(list, encodePolicies(item))));
+            }
+        }
+        var page = page(
+                items,
+                r.form().getOrDefault("Marker", ""),
+                Integer.parseInt(r.form().getOrDefault("MaxItems", "100")));
+        ObjectNode doc = NODES.objectNode();
+        for (String list : IAM_LISTS) {
+            ArrayNode array = doc.putArray(list);
+            page.items().stream()
+                    .filter(item -> item.getKey().equals(list))
+                    .forEach(item -> array.add(item.getValue()));
+        }
+        doc.put("IsTruncated", page.next() != null);
+        putNext(doc, "Marker", page.next());
+        String body = "<GetAccountAuthorizationDetailsResponse xmlns=\"" + IAM_NS + "\">"
+                + "<GetAccountAuthorizationDetailsResult>"
+                + Wire.xml(pojo(doc, GetAccountAuthorizationDetailsResponse::builder))
+                + "</GetAccountAuthorizationDetailsResult><ResponseMetadata><RequestId>"
+                + "92e79ae7-7399-11e4-8c85-4b53eEXAMPLE</RequestId></ResponseMetadata>"
+                + "</GetAccountAuthorizationDetailsResponse>";
+        return new Response(200, "text/xml", body, Map.of());
+    }
+
+    private static final List<String> IAM_LISTS =
+            List.of("UserDetailList", "GroupDetailList", "RoleDetailList", "Policies");
+    private static final Set<String> POLICY_FIELDS = Set.of("PolicyDocument", "AssumeRolePolicyDocument", "Document");
+
+    /** A copy with every policy document that the CLI printed as JSON URL-encoded, as the API sends it. */
+    private static JsonNode encodePolicies(JsonNode node) {
+        if (node.isArray()) {
+            ArrayNode array = NODES.arrayNode();
+            node.forEach(element -> array.add(encodePolicies(element)));
+            return array;
+        }
+        if (!node.isObject()) {
+            return node;
+        }
+        ObjectNode copy = NODES.objectNode();
+        for (var entry : node.properties()) {
+            JsonNode value = entry.getValue();
+            if (POLICY_FIELDS.contains(entry.getKey()) && value.isObject()) {
+                copy.put(
+                        entry.getKey(),
+                        java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.UTF_8)
+                                .replace("+", "%20"));
+            } else {
+                copy.set(entry.getKey(), encodePolicies(value));
+            }
+        }
+        return copy;
+    }
 
     private Response describeClusters(Request r) {
         Set<String> wanted = strings(r.json().path("clusters"));
