@@ -72,6 +72,11 @@ final class RegionLoader {
         this.out = new Emitter(session, context);
     }
 
+    /** What its mappers know of the account and region so far; for the live writer's declarations. */
+    RegionContext context() {
+        return context;
+    }
+
     /** Loads one directory of the offline import: every file, kind by kind, then its scopes. */
     static void load(
             SyncSession session,
@@ -149,6 +154,9 @@ final class RegionLoader {
     void failed(FileKind kind, String reason) {
         Check.that(present.contains(kind), "a kind not declared present failed: " + kind.operation());
         problem(kind, reason);
+        if (KEY_KINDS.contains(kind)) {
+            context.kmsKeys().failed(region, reason);
+        }
     }
 
     /**
@@ -208,12 +216,12 @@ final class RegionLoader {
     }
 
     /**
-     * Relationships whose targets resolve against other kinds' data: a secret's or repository's key
-     * reference resolves against the keys and aliases KMS lists. When one of those kinds failed, what
-     * did not resolve may still exist, so the relationship's scope is incomplete too.
+     * The kinds key references resolve against: when one of them failed, a secret's, repository's or
+     * bucket's key that did not resolve may still exist, so ENCRYPTED_WITH stays incomplete too (in
+     * that region, and in the account's global part, whose buckets use keys of any region).
      */
-    private static final Map<String, Set<FileKind>> RESOLVED_AGAINST = Map.of(
-            RelType.ENCRYPTED_WITH.name(), EnumSet.of(FileKind.KMS_ALIASES, FileKind.KMS_KEY_LIST, FileKind.KMS_KEYS));
+    private static final Set<FileKind> KEY_KINDS =
+            EnumSet.of(FileKind.KMS_ALIASES, FileKind.KMS_KEY_LIST, FileKind.KMS_KEYS);
 
     private void declare(String kindOfData, Predicate<FileKind> producer) {
         Set<FileKind> producers = EnumSet.noneOf(FileKind.class);
@@ -231,10 +239,8 @@ final class RegionLoader {
         for (FileKind kind : declared) {
             reasons.addAll(problems.getOrDefault(kind, List.of()));
         }
-        for (FileKind kind : RESOLVED_AGAINST.getOrDefault(kindOfData, Set.of())) {
-            if (kind.isGlobal() == (region == null)) {
-                reasons.addAll(problems.getOrDefault(kind, List.of()));
-            }
+        if (kindOfData.equals(RelType.ENCRYPTED_WITH.name())) {
+            reasons.addAll(context.kmsKeys().failures(region));
         }
         if (!reasons.isEmpty()) {
             session.incomplete(scope, String.join("; ", reasons));

@@ -170,15 +170,29 @@ public final class AwsLiveSync {
         var failures = new ArrayList<Failure>();
         for (Fetcher fetcher : fetch.fetchers()) {
             Channel channel = fetch.channel(fetcher);
+            var held = new ArrayList<Page>();
+            boolean ended = true;
             for (var item = channel.take(); !(item instanceof Channel.End); item = channel.take()) {
-                if (item instanceof Page page) {
+                if (item instanceof Page page && !fetcher.names().isEmpty()) {
+                    held.add(page);
+                } else if (item instanceof Page page) {
                     region.page(fetcher.operation(), page.name(), page.resource(), page.document());
                 } else if (item instanceof Failed failed) {
                     region.failed(fetcher.operation(), fetcher.operation() + ": " + failed.describe());
                     failures.add(new Failure(fetcher.operation(), failed.code(), failed.message()));
+                    ended = false;
                     break;
                 }
             }
+            if (ended && !held.isEmpty()) {
+                // the per-resource pages to come, named after what this listing published
+                for (Fetcher detail : fetcher.names()) {
+                    if (fetch.fetchers().contains(detail)) {
+                        fetch.await(fetcher).forEach(resource -> region.named(detail.operation(), resource));
+                    }
+                }
+            }
+            held.forEach(page -> region.page(fetcher.operation(), page.name(), page.resource(), page.document()));
         }
         region.finish();
         return failures;

@@ -3,9 +3,12 @@ package io.leeward.loaders.aws.live;
 import io.leeward.loaders.aws.InventoryWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecr.model.RepositoryPolicyNotFoundException;
 import software.amazon.awssdk.services.ecs.model.ClientException;
@@ -17,6 +20,9 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskField;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.kms.model.KeyManagerType;
+import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Which SDK calls read each file kind, in the order the loader reads the kinds. A fetcher hands every
@@ -159,6 +165,109 @@ enum Fetcher {
         @Override
         List<String> fetch(RegionFetch region, Pages out) {
             out.all(region.clients().ssm().describeParametersPaginator(r -> r.maxResults(50)));
+            return List.of();
+        }
+    },
+    /** The account's buckets, once per account (global); publishes their names. */
+    S3_BUCKETS("s3api-list-buckets", Service.S3) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            var names = new ArrayList<String>();
+            for (var page : region.clients().s3(US_EAST_1).listBucketsPaginator(r -> r.maxBuckets(1000))) {
+                page.buckets().forEach(bucket -> names.add(bucket.name()));
+                out.page(page);
+            }
+            return names;
+        }
+    },
+    /** Each bucket's region; publishes {@code <region>/<bucket>}, for the calls made in that region. */
+    S3_BUCKET_LOCATIONS("s3api-get-bucket-location", Service.S3) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            var s3 = region.clients().s3(US_EAST_1);
+            Map<String, String> regions = new ConcurrentHashMap<>();
+            out.documents(region.await(S3_BUCKETS), bucket -> bucket, bucket -> {
+                var document = SdkJson.toTree(s3.getBucketLocation(r -> r.bucket(bucket)));
+                String constraint = document.path("LocationConstraint").asString("");
+                regions.put(
+                        bucket, constraint.isEmpty() ? US_EAST_1 : constraint.equals("EU") ? "eu-west-1" : constraint);
+                return List.of(document);
+            });
+            return regions.entrySet().stream()
+                    .map(entry -> entry.getValue() + "/" + entry.getKey())
+                    .sorted()
+                    .toList();
+        }
+    },
+    S3_BUCKET_POLICIES("s3api-get-bucket-policy", Service.S3) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            perBucket(region, out, (s3, bucket) -> s3.getBucketPolicy(r -> r.bucket(bucket)), "NoSuchBucketPolicy");
+            return List.of();
+        }
+    },
+    S3_BUCKET_POLICY_STATUS("s3api-get-bucket-policy-status", Service.S3) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            perBucket(
+                    region, out, (s3, bucket) -> s3.getBucketPolicyStatus(r -> r.bucket(bucket)), "NoSuchBucketPolicy");
+            return List.of();
+        }
+    },
+    S3_PUBLIC_ACCESS_BLOCKS("s3api-get-public-access-block", Service.S3) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            perBucket(
+                    region,
+                    out,
+                    (s3, bucket) -> s3.getPublicAccessBlock(r -> r.bucket(bucket)),
+                    "NoSuchPublicAccessBlockConfiguration");
+            return List.of();
+        }
+    },
+    S3_BUCKET_ACLS("s3api-get-bucket-acl", Service.S3) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            perBucket(region, out, (s3, bucket) -> s3.getBucketAcl(r -> r.bucket(bucket)));
+            return List.of();
+        }
+    },
+    S3_BUCKET_ENCRYPTION("s3api-get-bucket-encryption", Service.S3) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            perBucket(
+                    region,
+                    out,
+                    (s3, bucket) -> s3.getBucketEncryption(r -> r.bucket(bucket)),
+                    "ServerSideEncryptionConfigurationNotFoundError");
+            return List.of();
+        }
+    },
+    /** A bucket never versioned answers an empty configuration: {@code {}}, as the CLI prints nothing. */
+    S3_BUCKET_VERSIONING("s3api-get-bucket-versioning", Service.S3) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            perBucket(region, out, (s3, bucket) -> s3.getBucketVersioning(r -> r.bucket(bucket)));
+            return List.of();
+        }
+    },
+    S3_BUCKET_TAGGING("s3api-get-bucket-tagging", Service.S3) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            perBucket(region, out, (s3, bucket) -> s3.getBucketTagging(r -> r.bucket(bucket)), "NoSuchTagSet");
+            return List.of();
+        }
+    },
+    /** The account's own public access block (S3 Control). */
+    S3_ACCOUNT_PUBLIC_ACCESS_BLOCK("s3control-get-public-access-block", Service.S3) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            var s3control = region.clients().s3control();
+            out.page(
+                    null,
+                    notConfigured(
+                            () -> s3control.getPublicAccessBlock(r -> r.accountId(region.account())),
+                            Set.of("NoSuchPublicAccessBlockConfiguration")));
             return List.of();
         }
     },
@@ -430,9 +539,62 @@ enum Fetcher {
         return service;
     }
 
+    /**
+     * The fetchers whose pages are named after the keys this one publishes (a bucket's eight calls
+     * after the bucket list): the writer declares them before this kind's pages, as the offline
+     * import knows its file names before it reads them.
+     */
+    List<Fetcher> names() {
+        return this == S3_BUCKETS
+                ? List.of(
+                        S3_BUCKET_LOCATIONS,
+                        S3_BUCKET_POLICIES,
+                        S3_BUCKET_POLICY_STATUS,
+                        S3_PUBLIC_ACCESS_BLOCKS,
+                        S3_BUCKET_ACLS,
+                        S3_BUCKET_ENCRYPTION,
+                        S3_BUCKET_VERSIONING,
+                        S3_BUCKET_TAGGING)
+                : List.of();
+    }
+
     /** Whether it reads a global service, once per account rather than per region. */
     boolean isGlobal() {
         return InventoryWriter.isGlobal(operation);
+    }
+
+    private static final String US_EAST_1 = "us-east-1";
+
+    /**
+     * One call per bucket, in its own region ({@link #S3_BUCKET_LOCATIONS}), each page named by the
+     * bucket; the error codes S3 answers "not configured" with become {@code {}}, as the export
+     * script writes them.
+     */
+    static void perBucket(
+            RegionFetch region,
+            Pages out,
+            java.util.function.BiFunction<S3Client, String, SdkPojo> call,
+            String... notConfigured) {
+        List<String> located = region.await(S3_BUCKET_LOCATIONS);
+        out.documents(located, entry -> entry.substring(entry.indexOf('/') + 1), entry -> {
+            String bucket = entry.substring(entry.indexOf('/') + 1);
+            S3Client s3 = region.clients().s3(entry.substring(0, entry.indexOf('/')));
+            return List.of(notConfigured(() -> call.apply(s3, bucket), Set.of(notConfigured)));
+        });
+    }
+
+    /** The response's document, or {@code {}} when AWS answers one of these error codes. */
+    static JsonNode notConfigured(Supplier<? extends SdkPojo> call, Set<String> codes) {
+        try {
+            return SdkJson.toTree(call.get());
+        } catch (AwsServiceException e) {
+            String code =
+                    e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            if (code != null && codes.contains(code)) {
+                return JsonNodeFactory.instance.objectNode();
+            }
+            throw e;
+        }
     }
 
     /** A repository name as the offline export names its files: {@code team/web} is {@code team-web}. */

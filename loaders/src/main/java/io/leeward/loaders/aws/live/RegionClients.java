@@ -12,6 +12,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -34,6 +36,8 @@ final class RegionClients implements AutoCloseable {
     private SecretsManagerClient secretsManager;
     private SsmClient ssm;
     private IamClient iam;
+    private S3ControlClient s3control;
+    private final Map<String, S3Client> s3 = new java.util.HashMap<>();
 
     RegionClients(Clients clients, String account, String region) {
         this.clients = clients;
@@ -102,6 +106,25 @@ final class RegionClients implements AutoCloseable {
         return iam;
     }
 
+    /**
+     * S3 in a region (the bucket list in us-east-1, a bucket's own calls in its region); path-style
+     * addressing against a local stand-in, whose host cannot take a bucket name.
+     */
+    synchronized S3Client s3(String bucketRegion) {
+        return s3.computeIfAbsent(
+                bucketRegion,
+                name -> clients.build(
+                        S3Client.builder().forcePathStyle(clients.local()), account, name, counter(Service.S3)));
+    }
+
+    /** S3 Control, for the account's public access block. */
+    synchronized S3ControlClient s3control() {
+        if (s3control == null) {
+            s3control = clients.build(S3ControlClient.builder(), account, "us-east-1", counter(Service.S3));
+        }
+        return s3control;
+    }
+
     long requests(Service service) {
         return requests.get(service).get();
     }
@@ -118,10 +141,12 @@ final class RegionClients implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (SdkAutoCloseable client : new SdkAutoCloseable[] {ec2, elbv2, ecs, kms, ecr, secretsManager, ssm, iam}) {
+        for (SdkAutoCloseable client :
+                new SdkAutoCloseable[] {ec2, elbv2, ecs, kms, ecr, secretsManager, ssm, iam, s3control}) {
             if (client != null) {
                 client.close();
             }
         }
+        s3.values().forEach(SdkAutoCloseable::close);
     }
 }

@@ -53,7 +53,7 @@ public final class AwsStub implements AutoCloseable {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/[0-9]{8}/([^/]+)/([^/]+)/aws4_request");
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
-    private static final Set<String> GLOBAL_SERVICES = Set.of("iam", "s3", "organizations");
+    private static final Set<String> GLOBAL_SERVICES = Set.of("iam", "s3", "s3control", "organizations");
 
     private final Path dir;
     private final HttpServer server;
@@ -271,6 +271,9 @@ public final class AwsStub implements AutoCloseable {
         String accessKey = scope.find() ? scope.group(1) : "";
         String region = scope.groupCount() > 0 && !accessKey.isEmpty() ? scope.group(2) : "us-east-1";
         String service = !accessKey.isEmpty() ? scope.group(3) : "";
+        if (service.equals("s3")) {
+            return s3Request(exchange.getRequestURI(), account(accessKey), region);
+        }
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (target != null) {
             String action = target.substring(target.indexOf('.') + 1);
@@ -279,6 +282,43 @@ public final class AwsStub implements AutoCloseable {
         }
         Map<String, String> form = form(body);
         return new Request(account(accessKey), region, service, form.getOrDefault("Action", ""), form, null);
+    }
+
+    /** The S3 sub-resources the stub answers on a bucket ({@code GET /<bucket>?policy}), by action. */
+    private static final Map<String, String> BUCKET_ACTIONS = Map.of(
+            "location", "GetBucketLocation",
+            "policy", "GetBucketPolicy",
+            "policyStatus", "GetBucketPolicyStatus",
+            "publicAccessBlock", "GetPublicAccessBlock",
+            "acl", "GetBucketAcl",
+            "encryption", "GetBucketEncryption",
+            "versioning", "GetBucketVersioning",
+            "tagging", "GetBucketTagging");
+
+    /**
+     * A REST-XML request of S3 (path-style: {@code /} lists the buckets, {@code /<bucket>?<sub-resource>}
+     * reads one) or S3 Control ({@code /v20180820/configuration/publicAccessBlock}), both signed as
+     * {@code s3}: its action from the path and query, the bucket and query parameters as its form.
+     */
+    private static Request s3Request(URI uri, String account, String region) {
+        String path = uri.getRawPath();
+        Map<String, String> form = form(uri.getRawQuery() == null ? "" : uri.getRawQuery());
+        if (path.startsWith("/v20180820/")) {
+            String action = path.equals("/v20180820/configuration/publicAccessBlock") ? "GetPublicAccessBlock" : "";
+            return new Request(account, region, "s3control", action, form, null);
+        }
+        String bucket = path.replaceAll("^/+|/+$", "");
+        if (bucket.isEmpty()) {
+            return new Request(account, region, "s3", "ListBuckets", form, null);
+        }
+        var withBucket = new LinkedHashMap<>(form);
+        withBucket.put("Bucket", URLDecoder.decode(bucket, StandardCharsets.UTF_8));
+        String action = form.keySet().stream()
+                .map(BUCKET_ACTIONS::get)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse("");
+        return new Request(account, region, "s3", action, withBucket, null);
     }
 
     private String account(String accessKey) {
@@ -300,7 +340,9 @@ public final class AwsStub implements AutoCloseable {
         var form = new LinkedHashMap<String, String>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            if (eq > 0) {
+            if (eq < 0 && !pair.isEmpty()) {
+                form.put(URLDecoder.decode(pair, StandardCharsets.UTF_8), "");
+            } else if (eq > 0) {
                 form.put(
                         URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

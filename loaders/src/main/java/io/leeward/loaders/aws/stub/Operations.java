@@ -44,6 +44,12 @@ import software.amazon.awssdk.services.kms.model.GetKeyPolicyResponse;
 import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusResponse;
 import software.amazon.awssdk.services.kms.model.ListAliasesResponse;
 import software.amazon.awssdk.services.kms.model.ListKeysResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketEncryptionResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyStatusResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketTaggingResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
+import software.amazon.awssdk.services.s3.model.GetPublicAccessBlockResponse;
+import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.secretsmanager.model.GetResourcePolicyResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ListSecretsResponse;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
@@ -188,6 +194,56 @@ final class Operations {
                         PASCAL_PAGES,
                         DescribeParametersResponse::builder);
             case "iam:GetAccountAuthorizationDetails" -> authorizationDetails(r);
+            case "s3:ListBuckets" -> listBuckets(r);
+            case "s3:GetBucketLocation" -> bucketLocation(r);
+            case "s3:GetBucketPolicy" ->
+                bucketDetail(
+                        r,
+                        "s3api-get-bucket-policy",
+                        "NoSuchBucketPolicy",
+                        "The bucket policy does not exist",
+                        doc -> doc.path("Policy").asString());
+            case "s3:GetBucketPolicyStatus" ->
+                bucketDetail(
+                        r,
+                        "s3api-get-bucket-policy-status",
+                        "NoSuchBucketPolicy",
+                        "The bucket policy does not exist",
+                        doc -> XML_DECLARATION + Wire.xml(pojo(doc, GetBucketPolicyStatusResponse::builder)));
+            case "s3:GetPublicAccessBlock" ->
+                bucketDetail(
+                        r,
+                        "s3api-get-public-access-block",
+                        "NoSuchPublicAccessBlockConfiguration",
+                        "The public access block configuration was not found",
+                        doc -> XML_DECLARATION + Wire.xml(pojo(doc, GetPublicAccessBlockResponse::builder)));
+            case "s3:GetBucketAcl" -> bucketAcl(r);
+            case "s3:GetBucketEncryption" ->
+                bucketDetail(
+                        r,
+                        "s3api-get-bucket-encryption",
+                        "ServerSideEncryptionConfigurationNotFoundError",
+                        "The server side encryption configuration was not found",
+                        doc -> XML_DECLARATION + Wire.xml(pojo(doc, GetBucketEncryptionResponse::builder)));
+            case "s3:GetBucketVersioning" ->
+                bucketDetail(
+                        r,
+                        "s3api-get-bucket-versioning",
+                        null,
+                        null,
+                        doc -> XML_DECLARATION
+                                + "<VersioningConfiguration xmlns=\"" + S3_NS + "\">"
+                                + Wire.xml(pojo(doc, GetBucketVersioningResponse::builder))
+                                + "</VersioningConfiguration>");
+            case "s3:GetBucketTagging" ->
+                bucketDetail(
+                        r,
+                        "s3api-get-bucket-tagging",
+                        "NoSuchTagSet",
+                        "The TagSet does not exist",
+                        doc -> XML_DECLARATION + "<Tagging xmlns=\"" + S3_NS + "\">"
+                                + Wire.xml(pojo(doc, GetBucketTaggingResponse::builder)) + "</Tagging>");
+            case "s3control:GetPublicAccessBlock" -> accountPublicAccessBlock(r);
             default ->
                 Errors.of(r, 400, "InvalidAction", "The action " + r.action() + " is not valid for this web service.");
         };
@@ -282,6 +338,158 @@ final class Operations {
     }
 
     // --- rendered from the served CLI documents
+
+    // --- S3 (REST-XML, path-style) and S3 Control, from the account's global directory
+
+    private static final String S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
+    private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+    private Response listBuckets(Request r) {
+        var buckets = records(r.account(), "s3api-list-buckets", "Buckets");
+        var page = page(
+                buckets,
+                r.form().getOrDefault("continuation-token", ""),
+                Integer.parseInt(r.form().getOrDefault("max-buckets", "10000")));
+        ObjectNode doc = NODES.objectNode();
+        page.items().forEach(doc.putArray("Buckets")::add);
+        stub.documents(r.account(), "global", "s3api-list-buckets").values().stream()
+                .map(list -> list.get("Owner"))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .ifPresent(owner -> doc.set("Owner", owner));
+        putNext(doc, "ContinuationToken", page.next());
+        String body = XML_DECLARATION + "<ListAllMyBucketsResult xmlns=\"" + S3_NS + "\">"
+                + Wire.xml(pojo(doc, ListBucketsResponse::builder)) + "</ListAllMyBucketsResult>";
+        return new Response(200, "application/xml", body, Map.of());
+    }
+
+    /** The region of a listed bucket (its location document; us-east-1 without one), or null when not listed. */
+    private String bucketRegion(Request r, String bucket) {
+        boolean listed = records(r.account(), "s3api-list-buckets", "Buckets").stream()
+                .anyMatch(listedBucket -> text(listedBucket, "Name").equals(bucket));
+        if (!listed) {
+            return null;
+        }
+        return stub.documents(r.account(), "global", "s3api-get-bucket-location_" + bucket).values().stream()
+                .map(doc -> doc.path("LocationConstraint").asString(""))
+                .filter(constraint -> !constraint.isEmpty())
+                .map(constraint -> constraint.equals("EU") ? "eu-west-1" : constraint)
+                .findFirst()
+                .orElse("us-east-1");
+    }
+
+    /**
+     * Written by hand after the example of the S3 API reference (GetBucketLocation): the constraint is
+     * the root element's text, empty for us-east-1. Answered in any region, as S3 does.
+     */
+    private Response bucketLocation(Request r) {
+        String bucket = r.form().get("Bucket");
+        String region = bucketRegion(r, bucket);
+        if (region == null) {
+            return Errors.of(r, 404, "NoSuchBucket", "The specified bucket does not exist");
+        }
+        String body = XML_DECLARATION + "<LocationConstraint xmlns=\"" + S3_NS + "\">"
+                + (region.equals("us-east-1") ? "" : region) + "</LocationConstraint>";
+        return new Response(200, "application/xml", body, Map.of());
+    }
+
+    /**
+     * One bucket's sub-resource from {@code <operation>_<bucket>.json}, in the bucket's region only
+     * (elsewhere S3 answers PermanentRedirect); a missing or empty ({@code {}}) document is "not
+     * configured": the error S3 answers then, or an empty document when it answers none.
+     */
+    private Response bucketDetail(
+            Request r,
+            String operation,
+            String code,
+            String message,
+            java.util.function.Function<JsonNode, String> render) {
+        String bucket = r.form().get("Bucket");
+        String region = bucketRegion(r, bucket);
+        if (region == null) {
+            return Errors.of(r, 404, "NoSuchBucket", "The specified bucket does not exist");
+        }
+        if (!region.equals(r.region())) {
+            return Errors.of(
+                    r,
+                    301,
+                    "PermanentRedirect",
+                    "The bucket you are attempting to access must be addressed using the specified endpoint.");
+        }
+        JsonNode doc = stub.documents(r.account(), "global", operation + "_" + bucket).values().stream()
+                .findFirst()
+                .orElse(NODES.objectNode());
+        if (doc.isEmpty() && code != null) {
+            return Errors.of(r, 404, code, message);
+        }
+        String contentType = operation.equals("s3api-get-bucket-policy") ? "application/json" : "application/xml";
+        return new Response(200, contentType, render.apply(doc), Map.of());
+    }
+
+    /**
+     * Written by hand after the example of the S3 API reference (GetBucketAcl): each grantee's type is
+     * an {@code xsi:type} attribute, which the model-driven rendering does not write.
+     */
+    private Response bucketAcl(Request r) {
+        return bucketDetail(r, "s3api-get-bucket-acl", null, null, doc -> {
+            var body = new StringBuilder(XML_DECLARATION)
+                    .append("<AccessControlPolicy xmlns=\"")
+                    .append(S3_NS)
+                    .append("\"><Owner><ID>")
+                    .append(Wire.escape(doc.path("Owner").path("ID").asString("")))
+                    .append("</ID><DisplayName>")
+                    .append(Wire.escape(doc.path("Owner").path("DisplayName").asString("")))
+                    .append("</DisplayName></Owner><AccessControlList>");
+            for (JsonNode grant : doc.path("Grants")) {
+                JsonNode grantee = grant.path("Grantee");
+                body.append("<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"")
+                        .append(text(grantee, "Type"))
+                        .append("\">");
+                for (String field : List.of("ID", "DisplayName", "URI", "EmailAddress")) {
+                    if (grantee.has(field)) {
+                        body.append('<')
+                                .append(field)
+                                .append('>')
+                                .append(Wire.escape(text(grantee, field)))
+                                .append("</")
+                                .append(field)
+                                .append('>');
+                    }
+                }
+                body.append("</Grantee><Permission>")
+                        .append(text(grant, "Permission"))
+                        .append("</Permission></Grant>");
+            }
+            return body.append("</AccessControlList></AccessControlPolicy>").toString();
+        });
+    }
+
+    /** S3 Control's account public access block, from {@code s3control-get-public-access-block*.json}. */
+    private Response accountPublicAccessBlock(Request r) {
+        JsonNode doc = stub.documents(r.account(), "global", "s3control-get-public-access-block").values().stream()
+                .findFirst()
+                .orElse(NODES.objectNode());
+        if (doc.isEmpty()) {
+            return Errors.of(
+                    r,
+                    404,
+                    "NoSuchPublicAccessBlockConfiguration",
+                    "The public access block configuration was not found");
+        }
+        String body = XML_DECLARATION
+                + Wire.xml(pojo(
+                        doc, software.amazon.awssdk.services.s3control.model.GetPublicAccessBlockResponse::builder));
+        return new Response(200, "application/xml", body, Map.of());
+    }
+
+    /** The elements of {@code field} of every document of a global operation, in file name order. */
+    private List<JsonNode> records(String account, String operation, String field) {
+        var records = new ArrayList<JsonNode>();
+        stub.documents(account, "global", operation)
+                .values()
+                .forEach(doc -> doc.path(field).forEach(records::add));
+        return records;
+    }
 
     /** How an AWS JSON 1.1 service names its page token, next token and page size. */
     private record Paging(String token, String next, String max, int defaultMax) {}

@@ -67,6 +67,7 @@ class AwsLiveDataStoresTest {
         document.path("RoleDetailList")
                 .forEach(role -> ((ObjectNode) role).remove(List.of("MaxSessionDuration", "Description")));
         MAPPER.writeValue(details.toFile(), document);
+        completeBucketFiles();
         this.stub = AwsStub.serve(input);
     }
 
@@ -74,6 +75,42 @@ class AwsLiveDataStoresTest {
     void tearDown() {
         stub.close();
     }
+
+    /**
+     * The export script writes all eight per-bucket files for every bucket ({@code {}} for "not
+     * configured"); the fixture leaves some out, which the live sync cannot: it always asks.
+     */
+    private void completeBucketFiles() throws IOException {
+        Path global = input.resolve(ACCOUNT + "/global");
+        String acl = Files.readString(global.resolve("s3api-get-bucket-acl_orders-prod.json"));
+        for (var bucket : MAPPER.readTree(
+                        global.resolve("s3api-list-buckets.json").toFile())
+                .path("Buckets")) {
+            String name = bucket.path("Name").asString();
+            for (String operation : BUCKET_OPERATIONS) {
+                Path file = global.resolve("s3api-" + operation + "_" + name + ".json");
+                if (!Files.exists(file)) {
+                    Files.writeString(
+                            file,
+                            switch (operation) {
+                                case "get-bucket-location" -> "{\"LocationConstraint\": null}";
+                                case "get-bucket-acl" -> acl;
+                                default -> "{}";
+                            });
+                }
+            }
+        }
+    }
+
+    private static final List<String> BUCKET_OPERATIONS = List.of(
+            "get-bucket-location",
+            "get-bucket-policy",
+            "get-bucket-policy-status",
+            "get-public-access-block",
+            "get-bucket-acl",
+            "get-bucket-encryption",
+            "get-bucket-versioning",
+            "get-bucket-tagging");
 
     private LiveSyncOptions options() {
         return LiveSyncOptions.defaults()
@@ -136,10 +173,24 @@ class AwsLiveDataStoresTest {
 
         var report = sync();
 
+        assertThat(report.scopes()).flatExtracting(ScopeReport::failures).isEmpty();
+        assertThat(report.ingest().rejections()).isEmpty();
         assertThat(report.failed()).isFalse();
-        assertThat(report.ingest().hasRejections()).isFalse();
         assertThat(scope(report, "global", "iam").records()).isPositive();
         assertThat(scope(report, "eu-west-1", "kms").records()).isPositive();
+        assertThat(scope(report, "global", "s3api").records()).isPositive();
+        assertThat(report.scopes())
+                .extracting(s -> s.region() + "/" + s.service() + ":" + s.status())
+                .containsExactly(
+                        "eu-west-1/kms:ok",
+                        "eu-west-1/ecr:ok",
+                        "eu-west-1/secretsmanager:ok",
+                        "eu-west-1/ssm:ok",
+                        "eu-west-1/ec2:ok",
+                        "eu-west-1/elbv2:ok",
+                        "eu-west-1/ecs:ok",
+                        "global/s3api:ok",
+                        "global/iam:ok");
         assertThat(CanonicalDump.of(store)).isEqualTo(offline);
         assertThat(stub.calls())
                 .doesNotContainKeys("secretsmanager:GetSecretValue", "ssm:GetParameter", "ssm:GetParameters");
@@ -176,6 +227,49 @@ class AwsLiveDataStoresTest {
                 .isEqualTo(1);
         assertThat(count("MATCH (r:EcrRepository) WHERE r.policy IS NOT NULL RETURN count(r)"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("S3's \"not configured\" errors become {} and each bucket is read in its own region")
+    void s3NotConfigured() throws IOException {
+        Files.writeString(
+                input.resolve(ACCOUNT + "/global/s3api-get-bucket-location_orders-prod.json"),
+                "{\"LocationConstraint\": \"eu-west-1\"}");
+
+        var report = sync();
+
+        assertThat(scope(report, "global", "s3api").status()).isEqualTo("ok");
+        assertThat(stub.calls())
+                .containsEntry("s3:ListBuckets", 1L)
+                .containsEntry("s3:GetBucketPolicy", 3L)
+                .containsEntry("s3:GetBucketTagging", 3L)
+                .containsEntry("s3control:GetPublicAccessBlock", 1L);
+        assertThat(count("MATCH (b:S3Bucket {name: 'orders-prod', bucketRegion: 'eu-west-1'}) RETURN count(b)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (b:S3Bucket {name: 'public-assets', blockPublicAcls: false}) RETURN count(b)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (b:S3Bucket {name: 'legacy-logs'}) WHERE b.policy IS NULL RETURN count(b)"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("S3 denied keeps the account's buckets incomplete while the regions load")
+    void s3Denied() {
+        sync();
+        long buckets = count("MATCH (b:S3Bucket) RETURN count(b)");
+        stub.deny("global", "s3");
+
+        var report = sync();
+
+        assertThat(scope(report, "global", "s3api").failures())
+                .extracting(Failure::code)
+                .contains("AccessDenied");
+        assertThat(scope(report, "global", "iam").status()).isEqualTo("ok");
+        assertThat(scope(report, "eu-west-1", "kms").status()).isEqualTo("ok");
+        assertThat(count("MATCH (b:S3Bucket) RETURN count(b)"))
+                .isEqualTo(buckets)
+                .isPositive();
+        assertThat(report.ingest().summary().totalDeleted()).isZero();
     }
 
     @Test

@@ -66,6 +66,10 @@ class AwsLiveSyncTest {
                 }
             }
         }
+        // what the export script writes for an account without a public access block, as S3 Control
+        // answers the live sync (NoSuchPublicAccessBlockConfiguration)
+        Files.createDirectories(input.resolve(ACCOUNT + "/global"));
+        Files.writeString(input.resolve(ACCOUNT + "/global/s3control-get-public-access-block.json"), "{}");
         this.stub = AwsStub.serve(input);
     }
 
@@ -139,6 +143,7 @@ class AwsLiveSyncTest {
 
         var report = sync(options());
 
+        assertThat(report.scopes()).flatExtracting(ScopeReport::failures).isEmpty();
         assertThat(report.failed()).isFalse();
         assertThat(report.accountFailures()).isEmpty();
         assertThat(report.scopes())
@@ -158,6 +163,7 @@ class AwsLiveSyncTest {
                         "111122223333/us-east-1/ec2:ok",
                         "111122223333/us-east-1/elbv2:ok",
                         "111122223333/us-east-1/ecs:ok",
+                        "111122223333/global/s3api:ok",
                         "111122223333/global/iam:ok");
         assertThat(report.records()).isEqualTo(offlineRecords);
         assertThat(report.ingest().hasRejections()).isFalse();
