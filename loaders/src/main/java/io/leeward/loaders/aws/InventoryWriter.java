@@ -111,9 +111,10 @@ public final class InventoryWriter {
             loader.failed(kind(operation), reason);
         }
 
-        /** Declares the region's scopes; after the last page. */
+        /** Declares the region's scopes (the organization's too, for the global part); after the last page. */
         public void finish() {
             loader.finish();
+            loader.finishOrganization();
         }
     }
 }

@@ -46,6 +46,7 @@ final class RegionLoader {
     private final Map<FileKind, List<String>> problems = new EnumMap<>(FileKind.class);
     private final Set<FileKind> read = EnumSet.noneOf(FileKind.class);
     private final Set<FileKind> ended = EnumSet.noneOf(FileKind.class);
+    private final Map<FileKind, Set<String>> resources = new EnumMap<>(FileKind.class);
     private FileKind last;
 
     /**
@@ -70,6 +71,15 @@ final class RegionLoader {
         this.progress = progress;
         this.context = new RegionContext(account, region, this.present, fingerprints);
         this.out = new Emitter(session, context);
+    }
+
+    /**
+     * Declares the organization's scopes from the pages the live writer fed (offline, {@link
+     * #load(SyncSession, RegionInput, IngestReport.Builder, Progress, Fingerprints, KmsKeys)} does it
+     * from the directory's files).
+     */
+    void finishOrganization() {
+        context.organization().finish(name, present, resources, problems, out, session);
     }
 
     /** What its mappers know of the account and region so far; for the live writer's declarations. */
@@ -107,6 +117,11 @@ final class RegionLoader {
 
     /** Loads one source; sources must come in {@link FileKind} order and be of a kind declared present. */
     void load(RecordSource source) {
+        if (source.resource() != null) {
+            resources
+                    .computeIfAbsent(source.kind(), k -> new java.util.HashSet<>())
+                    .add(source.resource());
+        }
         FileKind kind = source.kind();
         Check.that(present.contains(kind), source.name() + " is of a kind not declared present: " + kind.operation());
         Check.that(

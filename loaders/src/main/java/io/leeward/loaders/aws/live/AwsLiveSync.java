@@ -135,6 +135,9 @@ public final class AwsLiveSync {
         if (!options.accounts().isEmpty()) {
             return options.accounts();
         }
+        if (options.organization()) {
+            return organizationAccounts(clients);
+        }
         try {
             return List.of(clients.callerAccount());
         } catch (AwsServiceException e) {
@@ -146,6 +149,31 @@ public final class AwsLiveSync {
         } catch (SdkException e) {
             throw new IngestException(
                     "Cannot find the caller's AWS account (STS GetCallerIdentity): " + e.getMessage(), e);
+        }
+    }
+
+    /** The ACTIVE accounts of the caller's organization, in id order (Organizations ListAccounts). */
+    private static List<String> organizationAccounts(Clients clients) {
+        try {
+            return clients
+                    .callerOrganizations(new java.util.concurrent.atomic.AtomicLong())
+                    .all("ListAccounts", tools.jackson.databind.node.JsonNodeFactory.instance.objectNode(), "Accounts")
+                    .stream()
+                    .filter(account -> "ACTIVE".equals(account.path("Status").asString("ACTIVE")))
+                    .map(account -> account.path("Id").asString())
+                    .sorted()
+                    .toList();
+        } catch (AwsServiceException e) {
+            throw new IngestException(
+                    "Cannot list the organization's accounts (Organizations ListAccounts): "
+                            + (e.awsErrorDetails() == null
+                                    ? e.getMessage()
+                                    : e.awsErrorDetails().errorCode() + ": "
+                                            + e.awsErrorDetails().errorMessage()),
+                    e);
+        } catch (SdkException e) {
+            throw new IngestException(
+                    "Cannot list the organization's accounts (Organizations ListAccounts): " + e.getMessage(), e);
         }
     }
 

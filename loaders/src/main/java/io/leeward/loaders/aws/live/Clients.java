@@ -67,6 +67,16 @@ final class Clients implements AutoCloseable {
         return configure(builder, region, credentials(account), interceptor).build();
     }
 
+    /** AWS Organizations for an account, on the shared HTTP client with the account's credentials. */
+    OrganizationsApi organizations(String account, java.util.concurrent.atomic.AtomicLong requests) {
+        return new OrganizationsApi(http, credentials(account), options.endpoint(), requests);
+    }
+
+    /** AWS Organizations with the caller's own credentials (for ListAccounts). */
+    OrganizationsApi callerOrganizations(java.util.concurrent.atomic.AtomicLong requests) {
+        return new OrganizationsApi(http, base, options.endpoint(), requests);
+    }
+
     /** Whether every client talks to a local stand-in of AWS rather than AWS. */
     boolean local() {
         return options.endpoint() != null;

@@ -517,7 +517,121 @@ enum Fetcher {
             out.all(region.clients().iam().getAccountAuthorizationDetailsPaginator(r -> r.maxItems(1000)));
             return List.of();
         }
+    },
+    /**
+     * The organization, read only from its management account (the offline export's rule); publishes
+     * its id then, nothing for a member account or one outside any organization.
+     */
+    ORGANIZATION("organizations-describe-organization", Service.ORGANIZATIONS) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            JsonNode document;
+            try {
+                document = region.clients().organizations().call("DescribeOrganization", body());
+            } catch (AwsServiceException e) {
+                if (e.awsErrorDetails() != null
+                        && "AWSOrganizationsNotInUseException"
+                                .equals(e.awsErrorDetails().errorCode())) {
+                    return List.of();
+                }
+                throw e;
+            }
+            JsonNode organization = document.path("Organization");
+            if (!region.account().equals(organization.path("MasterAccountId").asString(""))) {
+                return List.of();
+            }
+            out.page(null, document);
+            return List.of(organization.path("Id").asString());
+        }
+    },
+    ROOTS("organizations-list-roots", Service.ORGANIZATIONS) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            if (region.await(ORGANIZATION).isEmpty()) {
+                return List.of();
+            }
+            var roots = new ArrayList<String>();
+            region.clients().organizations().pages("ListRoots", body(), page -> {
+                page.path("Roots").forEach(root -> roots.add(root.path("Id").asString()));
+                out.page(null, page);
+            });
+            return roots;
+        }
+    },
+    /** The tree breadth first from the roots, a listing per parent; publishes every parent (roots and OUs). */
+    ORGANIZATIONAL_UNITS("organizations-list-organizational-units-for-parent", Service.ORGANIZATIONS) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            var api = region.clients().organizations();
+            var parents = new ArrayList<String>();
+            List<String> level = region.await(ROOTS);
+            while (!level.isEmpty()) {
+                parents.addAll(level);
+                var next = new ArrayList<String>();
+                for (String parent : level) {
+                    api.pages("ListOrganizationalUnitsForParent", body().put("ParentId", parent), page -> {
+                        page.path("OrganizationalUnits")
+                                .forEach(unit -> next.add(unit.path("Id").asString()));
+                        out.page(parent, page);
+                    });
+                }
+                level = next;
+            }
+            return parents;
+        }
+    },
+    ACCOUNTS("organizations-list-accounts-for-parent", Service.ORGANIZATIONS) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            var api = region.clients().organizations();
+            for (String parent : region.await(ORGANIZATIONAL_UNITS)) {
+                api.pages("ListAccountsForParent", body().put("ParentId", parent), page -> out.page(parent, page));
+            }
+            return List.of();
+        }
+    },
+    /** Service and resource control policies (a type not enabled lists none); publishes their ids. */
+    POLICY_LIST("organizations-list-policies", Service.ORGANIZATIONS) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            if (region.await(ORGANIZATION).isEmpty()) {
+                return List.of();
+            }
+            var ids = new ArrayList<String>();
+            for (String type : List.of("SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY")) {
+                region.clients().organizations().pages("ListPolicies", body().put("Filter", type), page -> {
+                    page.path("Policies")
+                            .forEach(policy -> ids.add(policy.path("Id").asString()));
+                    out.page(null, page);
+                });
+            }
+            return ids;
+        }
+    },
+    POLICIES("organizations-describe-policy", Service.ORGANIZATIONS) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            var api = region.clients().organizations();
+            for (String policy : region.await(POLICY_LIST)) {
+                out.page(policy, api.call("DescribePolicy", body().put("PolicyId", policy)));
+            }
+            return List.of();
+        }
+    },
+    POLICY_TARGETS("organizations-list-targets-for-policy", Service.ORGANIZATIONS) {
+        @Override
+        List<String> fetch(RegionFetch region, Pages out) {
+            var api = region.clients().organizations();
+            for (String policy : region.await(POLICY_LIST)) {
+                api.pages("ListTargetsForPolicy", body().put("PolicyId", policy), page -> out.page(policy, page));
+            }
+            return List.of();
+        }
     };
+
+    private static tools.jackson.databind.node.ObjectNode body() {
+        return JsonNodeFactory.instance.objectNode();
+    }
 
     private final String operation;
     private final Service service;

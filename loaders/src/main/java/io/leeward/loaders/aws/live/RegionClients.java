@@ -37,6 +37,7 @@ final class RegionClients implements AutoCloseable {
     private SsmClient ssm;
     private IamClient iam;
     private S3ControlClient s3control;
+    private OrganizationsApi organizations;
     private final Map<String, S3Client> s3 = new java.util.HashMap<>();
 
     RegionClients(Clients clients, String account, String region) {
@@ -123,6 +124,14 @@ final class RegionClients implements AutoCloseable {
             s3control = clients.build(S3ControlClient.builder(), account, "us-east-1", counter(Service.S3));
         }
         return s3control;
+    }
+
+    /** AWS Organizations (signed AWS JSON 1.1 calls, see {@link OrganizationsApi}). */
+    synchronized OrganizationsApi organizations() {
+        if (organizations == null) {
+            organizations = clients.organizations(account, requests.get(Service.ORGANIZATIONS));
+        }
+        return organizations;
     }
 
     long requests(Service service) {

@@ -31,9 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A local stand-in for the AWS APIs the live sync calls, for tests and {@code leeward bench sync}:
- * an HTTP server on 127.0.0.1 that speaks AWS JSON 1.1 (ECS), the EC2 query protocol and the AWS
- * Query protocol (ELBv2, STS) to the real SDK clients, and serves the inventory of a directory laid
- * out as the offline import reads it ({@code DIR/<account>/<region>/<operation>*.json}). The account
+ * an HTTP server on 127.0.0.1 that speaks AWS JSON 1.1 (ECS, KMS, ECR, Secrets Manager, SSM,
+ * Organizations), the EC2 query protocol, the AWS Query protocol (ELBv2, STS, IAM) and REST-XML
+ * (S3 path-style, S3 Control) to the real SDK clients, and serves the inventory of a directory laid
+ * out as the offline import reads it ({@code DIR/<account>/<region>/<operation>*.json}, the global
+ * services' from {@code DIR/<account>/global/}). The account
  * of a request is the 12 digits in its access key id (or the directory's only account), its region
  * and service those of its SigV4 credential scope; signatures are not checked.
  *
@@ -64,6 +66,7 @@ public final class AwsStub implements AutoCloseable {
     private final Set<String> throttled = ConcurrentHashMap.newKeySet();
     private final Set<String> throttleActions = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private final Map<String, String> authorizations = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong requests = new AtomicLong();
@@ -142,6 +145,14 @@ public final class AwsStub implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /**
+     * The target and Authorization header of the last request of an action ({@code
+     * organizations:ListRoots}), as {@code X-Amz-Target: …\nAuthorization: …}; null when none came.
+     */
+    public String lastSignature(String action) {
+        return authorizations.get(action);
+    }
+
     /** Requests per action ({@code ecs:DescribeTasks}), in name order. */
     public Map<String, Long> calls() {
         var counts = new TreeMap<String, Long>();
@@ -218,6 +229,11 @@ public final class AwsStub implements AutoCloseable {
             Request request = request(exchange);
             calls.computeIfAbsent(request.service() + ":" + request.action(), k -> new AtomicLong())
                     .incrementAndGet();
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            authorizations.put(
+                    request.service() + ":" + request.action(),
+                    "X-Amz-Target: " + target + "\nAuthorization: "
+                            + exchange.getRequestHeaders().getFirst("Authorization"));
             Response response = respond(request);
             byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", response.contentType());

@@ -194,6 +194,39 @@ final class Operations {
                         PASCAL_PAGES,
                         DescribeParametersResponse::builder);
             case "iam:GetAccountAuthorizationDetails" -> authorizationDetails(r);
+            case "organizations:DescribeOrganization" -> organization(r);
+            case "organizations:ListRoots" -> organizationsList(r, "organizations-list-roots", "Roots", any -> true);
+            case "organizations:ListOrganizationalUnitsForParent" ->
+                organizationsList(
+                        r,
+                        "organizations-list-organizational-units-for-parent_"
+                                + r.json().path("ParentId").asString(),
+                        "OrganizationalUnits",
+                        any -> true);
+            case "organizations:ListAccountsForParent" ->
+                organizationsList(
+                        r,
+                        "organizations-list-accounts-for-parent_"
+                                + r.json().path("ParentId").asString(),
+                        "Accounts",
+                        any -> true);
+            case "organizations:ListAccounts" ->
+                organizationsList(r, "organizations-list-accounts-for-parent", "Accounts", any -> true);
+            case "organizations:ListPolicies" ->
+                organizationsList(
+                        r,
+                        "organizations-list-policies",
+                        "Policies",
+                        policy -> text(policy, "Type")
+                                .equals(r.json().path("Filter").asString()));
+            case "organizations:DescribePolicy" -> organizationPolicy(r);
+            case "organizations:ListTargetsForPolicy" ->
+                organizationsList(
+                        r,
+                        "organizations-list-targets-for-policy_"
+                                + r.json().path("PolicyId").asString(),
+                        "Targets",
+                        any -> true);
             case "s3:ListBuckets" -> listBuckets(r);
             case "s3:GetBucketLocation" -> bucketLocation(r);
             case "s3:GetBucketPolicy" ->
@@ -338,6 +371,45 @@ final class Operations {
     }
 
     // --- rendered from the served CLI documents
+
+    // --- AWS Organizations (AWS JSON 1.1), from the account's global directory: the CLI documents are
+    // already the API's JSON
+
+    private Response organization(Request r) {
+        return stub.documents(r.account(), "global", "organizations-describe-organization").values().stream()
+                .findFirst()
+                .map(doc -> new Response(200, JSON, doc.toString(), Map.<String, String>of()))
+                .orElseGet(() -> Errors.of(
+                        r,
+                        400,
+                        "AWSOrganizationsNotInUseException",
+                        "Your account is not a member of an organization."));
+    }
+
+    private Response organizationsList(Request r, String operation, String field, Predicate<JsonNode> filter) {
+        var matching =
+                records(r.account(), operation, field).stream().filter(filter).toList();
+        var page = page(
+                matching,
+                r.json().path("NextToken").asString(""),
+                r.json().path("MaxResults").asInt(20));
+        ObjectNode doc = NODES.objectNode();
+        page.items().forEach(doc.putArray(field)::add);
+        putNext(doc, "NextToken", page.next());
+        return new Response(200, JSON, doc.toString(), Map.of());
+    }
+
+    private Response organizationPolicy(Request r) {
+        String id = r.json().path("PolicyId").asString();
+        return stub.documents(r.account(), "global", "organizations-describe-policy_" + id).values().stream()
+                .findFirst()
+                .map(doc -> new Response(200, JSON, doc.toString(), Map.<String, String>of()))
+                .orElseGet(() -> Errors.of(
+                        r,
+                        400,
+                        "PolicyNotFoundException",
+                        "We can't find a policy with the PolicyId that you specified."));
+    }
 
     // --- S3 (REST-XML, path-style) and S3 Control, from the account's global directory
 

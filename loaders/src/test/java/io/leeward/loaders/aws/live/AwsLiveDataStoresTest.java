@@ -190,7 +190,8 @@ class AwsLiveDataStoresTest {
                         "eu-west-1/elbv2:ok",
                         "eu-west-1/ecs:ok",
                         "global/s3api:ok",
-                        "global/iam:ok");
+                        "global/iam:ok",
+                        "global/organizations:ok");
         assertThat(CanonicalDump.of(store)).isEqualTo(offline);
         assertThat(stub.calls())
                 .doesNotContainKeys("secretsmanager:GetSecretValue", "ssm:GetParameter", "ssm:GetParameters");

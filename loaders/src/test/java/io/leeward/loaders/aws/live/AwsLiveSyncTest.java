@@ -164,7 +164,8 @@ class AwsLiveSyncTest {
                         "111122223333/us-east-1/elbv2:ok",
                         "111122223333/us-east-1/ecs:ok",
                         "111122223333/global/s3api:ok",
-                        "111122223333/global/iam:ok");
+                        "111122223333/global/iam:ok",
+                        "111122223333/global/organizations:ok");
         assertThat(report.records()).isEqualTo(offlineRecords);
         assertThat(report.ingest().hasRejections()).isFalse();
         assertThat(report.requests()).isEqualTo(stub.requests() - 2); // STS and DescribeRegions are not in a scope
