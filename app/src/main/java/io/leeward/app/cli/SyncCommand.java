@@ -26,8 +26,9 @@ final class SyncCommand {
             name = "aws",
             mixinStandardHelpOptions = true,
             description = {
-                "Read ECS, EC2 networking and ELBv2 with the AWS SDK (read-only calls) and load them as `ingest aws` does.",
-                "Credentials: the default chain, or --profile; other accounts through --accounts and --assume-role.",
+                "Read ECS, EC2 networking, ELBv2, KMS, ECR, Secrets Manager and SSM metadata, S3, IAM and Organizations with",
+                "the AWS SDK (read-only calls, never a secret value) and load them as `ingest aws` does.",
+                "Credentials: the default chain, or --profile; other accounts through --accounts or --org, and --assume-role.",
                 "Exit 1 when any account, region or service could not be read completely; see docs/sync.md."
             })
     static final class Aws implements Callable<Integer> {
@@ -51,8 +52,16 @@ final class SyncCommand {
         @Option(
                 names = "--assume-role",
                 paramLabel = "NAME",
-                description = "Role name to assume in each of --accounts.")
+                description =
+                        "Role name to assume in each of --accounts (or of the organization's accounts with --org).")
         String role;
+
+        @Option(
+                names = "--org",
+                description =
+                        "Read every ACTIVE account of the caller's organization (Organizations ListAccounts, from the"
+                                + " management account or a delegated administrator) through --assume-role.")
+        boolean organization;
 
         @Option(
                 names = "--external-id",
@@ -94,10 +103,17 @@ final class SyncCommand {
             if (!accounts.isEmpty() && role == null) {
                 throw new IllegalArgumentException("--accounts needs --assume-role NAME");
             }
-            var options = LiveSyncOptions.defaults()
-                    .withRegions(regions)
-                    .withAccounts(accounts, role, externalId)
-                    .withProfile(profile)
+            if (organization && role == null) {
+                throw new IllegalArgumentException("--org needs --assume-role NAME");
+            }
+            if (organization && !accounts.isEmpty()) {
+                throw new IllegalArgumentException("--org and --accounts exclude each other");
+            }
+            var options = LiveSyncOptions.defaults().withRegions(regions);
+            options = organization
+                    ? options.withOrganization(role, externalId)
+                    : options.withAccounts(accounts, role, externalId);
+            options = options.withProfile(profile)
                     .withHomeRegion(homeRegion)
                     .withMaxRequests(maxRequests)
                     .withParallelRegions(parallelRegions);

@@ -68,7 +68,7 @@ class SyncCommandTest {
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out())
-                .contains("Synced 3 scopes (0 incomplete)")
+                .contains("Synced 10 scopes (0 incomplete)")
                 .containsPattern("111122223333 +eu-west-1 +ecs +ok");
 
         stub.deny("eu-west-1", "elasticloadbalancing");

@@ -35,6 +35,7 @@ public final class InventoryWriter {
     private final IngestReport.Builder report;
     private final Fingerprints fingerprints;
     private final Progress progress = new Progress(ProgressListener.NONE, 0);
+    private KmsKeys kmsKeys = new KmsKeys();
 
     public InventoryWriter(SyncSession session, IngestReport.Builder report, Fingerprints fingerprints) {
         this.session = Check.notNull(session, "session");
@@ -52,8 +53,12 @@ public final class InventoryWriter {
         return kind(operation).isGlobal();
     }
 
-    /** Writes the account node and covers its scope; once per account that had a region loaded. */
+    /**
+     * Writes the account node and covers its scope; once per account, before its regions, which then
+     * share the account's KMS keys and aliases (the global part resolves bucket keys against them).
+     */
     public void account(String account) {
+        kmsKeys = new KmsKeys();
         session.write(NodeRecord.of(NodeLabel.AwsAccount, account, account, null, Map.of()));
         session.covers(Scope.of(AwsCliImport.SOURCE, account, null, NodeLabel.AwsAccount));
     }
@@ -65,7 +70,9 @@ public final class InventoryWriter {
     public Region region(String account, String region, String name, Set<String> operations) {
         Set<FileKind> kinds = EnumSet.noneOf(FileKind.class);
         operations.forEach(operation -> kinds.add(kind(operation)));
-        return new Region(new RegionLoader(session, account, region, name, kinds, report, progress, fingerprints));
+        var loader = new RegionLoader(session, account, region, name, kinds, report, progress, fingerprints);
+        loader.context().useKmsKeys(kmsKeys);
+        return new Region(loader);
     }
 
     private static FileKind kind(String operation) {
@@ -90,14 +97,24 @@ public final class InventoryWriter {
             loader.load(new PageSource(name, kind(operation), resource, document));
         }
 
+        /**
+         * Declares, before the pages that list them, the resources pages of {@code operation} will be
+         * named after ({@code s3api-get-bucket-policy}, {@code orders-prod}): the offline import knows
+         * them from its file names before it reads any, and the bucket list records them.
+         */
+        public void named(String operation, String resource) {
+            loader.context().named(kind(operation), resource);
+        }
+
         /** Marks an operation as not read completely: its scopes stay incomplete with this reason. */
         public void failed(String operation, String reason) {
             loader.failed(kind(operation), reason);
         }
 
-        /** Declares the region's scopes; after the last page. */
+        /** Declares the region's scopes (the organization's too, for the global part); after the last page. */
         public void finish() {
             loader.finish();
+            loader.finishOrganization();
         }
     }
 }

@@ -19,6 +19,7 @@ final class KmsKeys {
     private final Map<String, String> keysByAlias = new HashMap<>();
     private final Map<String, List<String>> aliasesByKey = new HashMap<>();
     private final Set<String> described = new HashSet<>();
+    private final Map<String, List<String>> failures = new HashMap<>();
 
     /** Notes an alias ({@code arn:aws:kms:…:alias/x}) of a key ({@code arn:aws:kms:…:key/…}). */
     void alias(String aliasArn, String aliasName, String keyArn) {
@@ -67,5 +68,21 @@ final class KmsKeys {
             return keysByAlias.get(prefix + reference);
         }
         return reference.indexOf('/') < 0 && reference.indexOf(':') < 0 ? prefix + "key/" + reference : null;
+    }
+
+    /** Notes that the keys or aliases of a region could not be read completely, and why. */
+    void failed(String region, String reason) {
+        failures.computeIfAbsent(region, r -> new java.util.ArrayList<>()).add(reason);
+    }
+
+    /**
+     * Why keys may be missing that references resolve against: a region's failures, or every
+     * region's for a null region (the account's global part, whose buckets use keys of any region).
+     */
+    List<String> failures(String region) {
+        if (region != null) {
+            return failures.getOrDefault(region, List.of());
+        }
+        return failures.values().stream().flatMap(List::stream).toList();
     }
 }

@@ -11,6 +11,8 @@ import io.leeward.loaders.aws.Layout.RegionInput;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -130,6 +132,29 @@ final class Organization {
      * rejected then, and nothing can be scoped).
      */
     void finish(RegionInput input, Map<FileKind, List<String>> problems, Emitter out, SyncSession session) {
+        Set<FileKind> present = EnumSet.noneOf(FileKind.class);
+        Map<FileKind, Set<String>> named = new EnumMap<>(FileKind.class);
+        for (FileKind kind : FileKind.values()) {
+            if (input.has(kind)) {
+                present.add(kind);
+                named.put(kind, resources(input, kind));
+            }
+        }
+        finish(input.name(), present, named, problems, out, session);
+    }
+
+    /**
+     * As {@link #finish(RegionInput, Map, Emitter, SyncSession)}, from the kinds present and the
+     * resources their sources were named after (the live sync's pages).
+     */
+    void finish(
+            String name,
+            Set<FileKind> present,
+            Map<FileKind, Set<String>> named,
+            Map<FileKind, List<String>> problems,
+            Emitter out,
+            SyncSession session) {
+        var input = new Sources(name, present, named);
         boolean any = false;
         for (FileKind kind : FileKind.values()) {
             any |= kind.isOrganization() && input.has(kind);
@@ -174,7 +199,7 @@ final class Organization {
         out.commit();
     }
 
-    private Set<String> policyReasons(RegionInput input, Map<FileKind, List<String>> problems) {
+    private Set<String> policyReasons(Sources input, Map<FileKind, List<String>> problems) {
         var reasons = new LinkedHashSet<String>();
         for (FileKind kind : List.of(FileKind.ORGANIZATION, FileKind.POLICY_LIST, FileKind.POLICIES)) {
             reasons.addAll(problems.getOrDefault(kind, List.of()));
@@ -184,7 +209,7 @@ final class Organization {
             reasons.add("no " + FileKind.POLICIES.operation() + "_<policy id>.json nor "
                     + FileKind.POLICY_LIST.operation() + "*.json in " + input.name());
         }
-        var files = resources(input, FileKind.POLICIES);
+        var files = input.resources(FileKind.POLICIES);
         for (String policy : listed) {
             if (!described.contains(policy) && !files.contains(policy)) {
                 reasons.add(missing(FileKind.POLICIES, policy, input));
@@ -193,7 +218,7 @@ final class Organization {
         return reasons;
     }
 
-    private Set<String> treeReasons(RegionInput input, Map<FileKind, List<String>> problems) {
+    private Set<String> treeReasons(Sources input, Map<FileKind, List<String>> problems) {
         var reasons = new LinkedHashSet<String>();
         for (FileKind kind :
                 List.of(FileKind.ROOTS, FileKind.ORGANIZATIONAL_UNITS, FileKind.ACCOUNTS, FileKind.POLICY_TARGETS)) {
@@ -202,8 +227,8 @@ final class Organization {
         if (!input.has(FileKind.ROOTS)) {
             reasons.add("no " + FileKind.ROOTS.operation() + "*.json in " + input.name());
         }
-        var units = resources(input, FileKind.ORGANIZATIONAL_UNITS);
-        var accountListings = resources(input, FileKind.ACCOUNTS);
+        var units = input.resources(FileKind.ORGANIZATIONAL_UNITS);
+        var accountListings = input.resources(FileKind.ACCOUNTS);
         var containers = new ArrayList<>(roots);
         containers.addAll(parents.keySet().stream().sorted().toList());
         for (String container : containers) {
@@ -220,13 +245,13 @@ final class Organization {
                         + ", the parent of account " + account.getKey());
             }
         }
-        var targets = resources(input, FileKind.POLICY_TARGETS);
+        var targets = input.resources(FileKind.POLICY_TARGETS);
         for (String policy : policies.keySet()) {
             if (!targets.contains(policy)) {
                 reasons.add(missing(FileKind.POLICY_TARGETS, policy, input));
             }
         }
-        var files = resources(input, FileKind.POLICIES);
+        var files = input.resources(FileKind.POLICIES);
         for (String policy : attached) {
             if (!described.contains(policy) && !files.contains(policy)) {
                 reasons.add(missing(FileKind.POLICIES, policy, input));
@@ -253,7 +278,18 @@ final class Organization {
         return resources;
     }
 
-    private static String missing(FileKind kind, String resource, RegionInput input) {
+    /** The kinds a directory or a live global part had, and the resources their sources were named after. */
+    private record Sources(String name, Set<FileKind> present, Map<FileKind, Set<String>> named) {
+        boolean has(FileKind kind) {
+            return present.contains(kind);
+        }
+
+        Set<String> resources(FileKind kind) {
+            return named.getOrDefault(kind, Set.of());
+        }
+    }
+
+    private static String missing(FileKind kind, String resource, Sources input) {
         return "no " + kind.operation() + "_" + resource + ".json in " + input.name();
     }
 

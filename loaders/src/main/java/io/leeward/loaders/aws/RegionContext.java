@@ -168,8 +168,13 @@ final class RegionContext {
     /** Notes an input file of this directory whose name carries a resource ({@link FileKind#resourceOf}). */
     void named(Layout.InputFile input) {
         if (input.resource() != null) {
-            namedFiles.add(input.kind().operation() + "|" + input.resource());
+            named(input.kind(), input.resource());
         }
+    }
+
+    /** Notes that a source of this kind naming this resource is part of the input (a live page to come). */
+    void named(FileKind kind, String resource) {
+        namedFiles.add(kind.operation() + "|" + resource);
     }
 
     /** Whether this directory has a file of this kind naming this resource ({@code <operation>_<resource>.json}). */

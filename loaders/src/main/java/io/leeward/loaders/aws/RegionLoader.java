@@ -46,6 +46,7 @@ final class RegionLoader {
     private final Map<FileKind, List<String>> problems = new EnumMap<>(FileKind.class);
     private final Set<FileKind> read = EnumSet.noneOf(FileKind.class);
     private final Set<FileKind> ended = EnumSet.noneOf(FileKind.class);
+    private final Map<FileKind, Set<String>> resources = new EnumMap<>(FileKind.class);
     private FileKind last;
 
     /**
@@ -70,6 +71,20 @@ final class RegionLoader {
         this.progress = progress;
         this.context = new RegionContext(account, region, this.present, fingerprints);
         this.out = new Emitter(session, context);
+    }
+
+    /**
+     * Declares the organization's scopes from the pages the live writer fed (offline, {@link
+     * #load(SyncSession, RegionInput, IngestReport.Builder, Progress, Fingerprints, KmsKeys)} does it
+     * from the directory's files).
+     */
+    void finishOrganization() {
+        context.organization().finish(name, present, resources, problems, out, session);
+    }
+
+    /** What its mappers know of the account and region so far; for the live writer's declarations. */
+    RegionContext context() {
+        return context;
     }
 
     /** Loads one directory of the offline import: every file, kind by kind, then its scopes. */
@@ -102,6 +117,11 @@ final class RegionLoader {
 
     /** Loads one source; sources must come in {@link FileKind} order and be of a kind declared present. */
     void load(RecordSource source) {
+        if (source.resource() != null) {
+            resources
+                    .computeIfAbsent(source.kind(), k -> new java.util.HashSet<>())
+                    .add(source.resource());
+        }
         FileKind kind = source.kind();
         Check.that(present.contains(kind), source.name() + " is of a kind not declared present: " + kind.operation());
         Check.that(
@@ -149,6 +169,9 @@ final class RegionLoader {
     void failed(FileKind kind, String reason) {
         Check.that(present.contains(kind), "a kind not declared present failed: " + kind.operation());
         problem(kind, reason);
+        if (KEY_KINDS.contains(kind)) {
+            context.kmsKeys().failed(region, reason);
+        }
     }
 
     /**
@@ -207,6 +230,14 @@ final class RegionLoader {
         }
     }
 
+    /**
+     * The kinds key references resolve against: when one of them failed, a secret's, repository's or
+     * bucket's key that did not resolve may still exist, so ENCRYPTED_WITH stays incomplete too (in
+     * that region, and in the account's global part, whose buckets use keys of any region).
+     */
+    private static final Set<FileKind> KEY_KINDS =
+            EnumSet.of(FileKind.KMS_ALIASES, FileKind.KMS_KEY_LIST, FileKind.KMS_KEYS);
+
     private void declare(String kindOfData, Predicate<FileKind> producer) {
         Set<FileKind> producers = EnumSet.noneOf(FileKind.class);
         for (FileKind kind : FileKind.values()) {
@@ -222,6 +253,9 @@ final class RegionLoader {
         var reasons = new ArrayList<String>();
         for (FileKind kind : declared) {
             reasons.addAll(problems.getOrDefault(kind, List.of()));
+        }
+        if (kindOfData.equals(RelType.ENCRYPTED_WITH.name())) {
+            reasons.addAll(context.kmsKeys().failures(region));
         }
         if (!reasons.isEmpty()) {
             session.incomplete(scope, String.join("; ", reasons));

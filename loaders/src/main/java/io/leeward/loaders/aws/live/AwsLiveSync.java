@@ -99,7 +99,11 @@ public final class AwsLiveSync {
             for (var pair : plan.pairs) {
                 var scoped = new RegionClients(clients, pair.account(), pair.region());
                 regionClients.add(scoped);
-                fetches.add(new RegionFetch(pair.account(), pair.region(), scoped, executor, fetchers));
+                boolean global = pair.region() == null;
+                var theirs = fetchers.stream()
+                        .filter(fetcher -> fetcher.isGlobal() == global)
+                        .toList();
+                fetches.add(new RegionFetch(pair.account(), pair.region(), scoped, executor, theirs));
             }
             var report = IngestReport.builder(AwsCliImport.SOURCE);
             var failures = new ArrayList<List<Failure>>();
@@ -131,6 +135,9 @@ public final class AwsLiveSync {
         if (!options.accounts().isEmpty()) {
             return options.accounts();
         }
+        if (options.organization()) {
+            return organizationAccounts(clients);
+        }
         try {
             return List.of(clients.callerAccount());
         } catch (AwsServiceException e) {
@@ -142,6 +149,31 @@ public final class AwsLiveSync {
         } catch (SdkException e) {
             throw new IngestException(
                     "Cannot find the caller's AWS account (STS GetCallerIdentity): " + e.getMessage(), e);
+        }
+    }
+
+    /** The ACTIVE accounts of the caller's organization, in id order (Organizations ListAccounts). */
+    private static List<String> organizationAccounts(Clients clients) {
+        try {
+            return clients
+                    .callerOrganizations(new java.util.concurrent.atomic.AtomicLong())
+                    .all("ListAccounts", tools.jackson.databind.node.JsonNodeFactory.instance.objectNode(), "Accounts")
+                    .stream()
+                    .filter(account -> "ACTIVE".equals(account.path("Status").asString("ACTIVE")))
+                    .map(account -> account.path("Id").asString())
+                    .sorted()
+                    .toList();
+        } catch (AwsServiceException e) {
+            throw new IngestException(
+                    "Cannot list the organization's accounts (Organizations ListAccounts): "
+                            + (e.awsErrorDetails() == null
+                                    ? e.getMessage()
+                                    : e.awsErrorDetails().errorCode() + ": "
+                                            + e.awsErrorDetails().errorMessage()),
+                    e);
+        } catch (SdkException e) {
+            throw new IngestException(
+                    "Cannot list the organization's accounts (Organizations ListAccounts): " + e.getMessage(), e);
         }
     }
 
@@ -166,15 +198,29 @@ public final class AwsLiveSync {
         var failures = new ArrayList<Failure>();
         for (Fetcher fetcher : fetch.fetchers()) {
             Channel channel = fetch.channel(fetcher);
+            var held = new ArrayList<Page>();
+            boolean ended = true;
             for (var item = channel.take(); !(item instanceof Channel.End); item = channel.take()) {
-                if (item instanceof Page page) {
-                    region.page(fetcher.operation(), page.name(), null, page.document());
+                if (item instanceof Page page && !fetcher.names().isEmpty()) {
+                    held.add(page);
+                } else if (item instanceof Page page) {
+                    region.page(fetcher.operation(), page.name(), page.resource(), page.document());
                 } else if (item instanceof Failed failed) {
                     region.failed(fetcher.operation(), fetcher.operation() + ": " + failed.describe());
                     failures.add(new Failure(fetcher.operation(), failed.code(), failed.message()));
+                    ended = false;
                     break;
                 }
             }
+            if (ended && !held.isEmpty()) {
+                // the per-resource pages to come, named after what this listing published
+                for (Fetcher detail : fetcher.names()) {
+                    if (fetch.fetchers().contains(detail)) {
+                        fetch.await(fetcher).forEach(resource -> region.named(detail.operation(), resource));
+                    }
+                }
+            }
+            held.forEach(page -> region.page(fetcher.operation(), page.name(), page.resource(), page.document()));
         }
         region.finish();
         return failures;
@@ -186,26 +232,27 @@ public final class AwsLiveSync {
         long requests = 0;
         for (int i = 0; i < fetches.size(); i++) {
             RegionFetch fetch = fetches.get(i);
-            for (Service service : Service.values()) {
-                String prefix = fetch.name() + "/" + service.cliName() + "-";
+            for (Service service : fetch.services()) {
+                String prefix = fetch.name() + "/";
                 long pages = 0;
                 long records = 0;
                 long rejected = 0;
                 for (FileResult page : ingest.files()) {
-                    if (page.file().startsWith(prefix)) {
+                    if (page.file().startsWith(prefix)
+                            && service.names(page.file().substring(prefix.length()))) {
                         pages++;
                         records += page.loaded();
                         rejected += page.rejected();
                     }
                 }
                 var failed = failures.get(i).stream()
-                        .filter(failure -> failure.operation().startsWith(service.cliName() + "-"))
+                        .filter(failure -> service.names(failure.operation()))
                         .toList();
                 long calls = fetch.clients().requests(service);
                 requests += calls;
                 scopes.add(new ScopeReport(
                         fetch.account(),
-                        fetch.region(),
+                        fetch.regionName(),
                         service.cliName(),
                         pages,
                         records,
@@ -234,6 +281,7 @@ public final class AwsLiveSync {
         void account(Clients clients, String account) {
             if (!options.regions().isEmpty()) {
                 options.regions().forEach(region -> pairs.add(new Pair(account, region)));
+                pairs.add(new Pair(account, null));
                 return;
             }
             Map<String, String> regions;
@@ -260,8 +308,11 @@ public final class AwsLiveSync {
                     pairs.add(new Pair(account, region));
                 }
             });
+            // the global services last, as the offline import reads DIR/<account>/global/
+            pairs.add(new Pair(account, null));
         }
     }
 
+    /** An account and region; a null region for the account's global services. */
     private record Pair(String account, String region) {}
 }

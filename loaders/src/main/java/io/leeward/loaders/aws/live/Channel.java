@@ -11,8 +11,11 @@ import tools.jackson.databind.JsonNode;
 final class Channel {
     sealed interface Item permits Page, End, Failed {}
 
-    /** One response page as the CLI prints it, named {@code live:<account>/<region>/<operation>#<n>}. */
-    record Page(String name, JsonNode document) implements Item {}
+    /**
+     * One response page as the CLI prints it, named {@code live:<account>/<region>/<operation>#<n>};
+     * {@code resource} is what an offline file name carries after {@code _} (a bucket, a key id), or null.
+     */
+    record Page(String name, String resource, JsonNode document) implements Item {}
 
     record End() implements Item {}
 

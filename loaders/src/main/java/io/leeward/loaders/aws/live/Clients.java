@@ -1,16 +1,21 @@
 package io.leeward.loaders.aws.live;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -40,10 +45,13 @@ final class Clients implements AutoCloseable {
 
     Clients(LiveSyncOptions options) {
         this.options = options;
-        this.http = Apache5HttpClient.builder()
+        var httpBuilder = Apache5HttpClient.builder()
                 .maxConnections(options.maxRequests())
-                .connectionAcquisitionTimeout(Duration.ofMinutes(10))
-                .build();
+                .connectionAcquisitionTimeout(Duration.ofMinutes(10));
+        if (options.endpoint() != null) {
+            httpBuilder.dnsResolver(new StandInResolver(options.endpoint().getHost()));
+        }
+        this.http = httpBuilder.build();
         if (options.credentials() != null) {
             this.base = options.credentials();
         } else if (options.profile() != null) {
@@ -57,6 +65,21 @@ final class Clients implements AutoCloseable {
     <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
             B builder, String account, String region, ExecutionInterceptor interceptor) {
         return configure(builder, region, credentials(account), interceptor).build();
+    }
+
+    /** AWS Organizations for an account, on the shared HTTP client with the account's credentials. */
+    OrganizationsApi organizations(String account, java.util.concurrent.atomic.AtomicLong requests) {
+        return new OrganizationsApi(http, credentials(account), options.endpoint(), requests);
+    }
+
+    /** AWS Organizations with the caller's own credentials (for ListAccounts). */
+    OrganizationsApi callerOrganizations(java.util.concurrent.atomic.AtomicLong requests) {
+        return new OrganizationsApi(http, base, options.endpoint(), requests);
+    }
+
+    /** Whether every client talks to a local stand-in of AWS rather than AWS. */
+    boolean local() {
+        return options.endpoint() != null;
     }
 
     /** The account of the caller's own credentials, from STS. */
@@ -110,11 +133,32 @@ final class Clients implements AutoCloseable {
             if (interceptor != null) {
                 o.addExecutionInterceptor(interceptor);
             }
+            if (options.endpoint() != null) {
+                // S3 Control prefixes the host with the account id: a stand-in's address cannot take it
+                o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);
+            }
         });
         if (options.endpoint() != null) {
             builder.endpointOverride(options.endpoint());
         }
         return builder;
+    }
+
+    /**
+     * S3 Control's endpoint rules put the account id before the host ({@code
+     * 111122223333.127.0.0.1}): against a local stand-in, such names resolve to the stand-in.
+     */
+    private record StandInResolver(String host) implements DnsResolver {
+        @Override
+        public InetAddress[] resolve(String name) throws UnknownHostException {
+            String target = name.endsWith("." + host) ? host : name;
+            return SystemDefaultDnsResolver.INSTANCE.resolve(target);
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String name) throws UnknownHostException {
+            return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(name.endsWith("." + host) ? host : name);
+        }
     }
 
     @Override

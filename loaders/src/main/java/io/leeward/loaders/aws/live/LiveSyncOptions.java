@@ -20,6 +20,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * @param parallelRegions how many account-region pairs are fetched at once, ahead of the writer
  * @param endpoint every client's endpoint, for a local stand-in of AWS; null for AWS itself
  * @param credentials the caller's credentials, overriding the default chain and the profile; or null
+ * @param organization whether to read every ACTIVE account of the caller's organization
+ *     (Organizations {@code ListAccounts}) through {@code roleName}, rather than {@code accounts}
  */
 public record LiveSyncOptions(
         List<String> regions,
@@ -31,7 +33,8 @@ public record LiveSyncOptions(
         int maxRequests,
         int parallelRegions,
         URI endpoint,
-        AwsCredentialsProvider credentials) {
+        AwsCredentialsProvider credentials,
+        boolean organization) {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
 
@@ -47,7 +50,10 @@ public record LiveSyncOptions(
             Check.that(
                     ACCOUNT.matcher(account).matches(), "not an AWS account id: " + account + " (expected 12 digits)");
         }
-        Check.that(accounts.isEmpty() || roleName != null, "reading other accounts needs a role to assume in them");
+        Check.that(
+                (accounts.isEmpty() && !organization) || roleName != null,
+                "reading other accounts needs a role to assume in them");
+        Check.that(!organization || accounts.isEmpty(), "read either the organization's accounts or named ones");
         Check.that(roleName == null || !roleName.isBlank(), "the role name must not be blank");
         Check.that(
                 REGION.matcher(Check.notBlank(homeRegion, "home region")).matches(),
@@ -58,7 +64,7 @@ public record LiveSyncOptions(
 
     /** Every enabled region of the caller's account, 16 requests in flight, 4 regions at once. */
     public static LiveSyncOptions defaults() {
-        return new LiveSyncOptions(List.of(), List.of(), null, null, null, "us-east-1", 16, 4, null, null);
+        return new LiveSyncOptions(List.of(), List.of(), null, null, null, "us-east-1", 16, 4, null, null, false);
     }
 
     public LiveSyncOptions withRegions(List<String> newRegions) {
@@ -72,7 +78,8 @@ public record LiveSyncOptions(
                 maxRequests,
                 parallelRegions,
                 endpoint,
-                credentials);
+                credentials,
+                organization);
     }
 
     /** Reads {@code newAccounts} by assuming {@code role} (a role name, not an ARN) in each. */
@@ -87,7 +94,8 @@ public record LiveSyncOptions(
                 maxRequests,
                 parallelRegions,
                 endpoint,
-                credentials);
+                credentials,
+                organization);
     }
 
     public LiveSyncOptions withProfile(String newProfile) {
@@ -101,7 +109,8 @@ public record LiveSyncOptions(
                 maxRequests,
                 parallelRegions,
                 endpoint,
-                credentials);
+                credentials,
+                organization);
     }
 
     public LiveSyncOptions withHomeRegion(String region) {
@@ -115,7 +124,8 @@ public record LiveSyncOptions(
                 maxRequests,
                 parallelRegions,
                 endpoint,
-                credentials);
+                credentials,
+                organization);
     }
 
     public LiveSyncOptions withMaxRequests(int requests) {
@@ -129,7 +139,8 @@ public record LiveSyncOptions(
                 requests,
                 parallelRegions,
                 endpoint,
-                credentials);
+                credentials,
+                organization);
     }
 
     public LiveSyncOptions withParallelRegions(int parallel) {
@@ -143,7 +154,27 @@ public record LiveSyncOptions(
                 maxRequests,
                 parallel,
                 endpoint,
-                credentials);
+                credentials,
+                organization);
+    }
+
+    /**
+     * Reads every ACTIVE account of the caller's organization (Organizations {@code ListAccounts}, from
+     * the management account or a delegated administrator) by assuming {@code role} in each.
+     */
+    public LiveSyncOptions withOrganization(String role, String newExternalId) {
+        return new LiveSyncOptions(
+                regions,
+                List.of(),
+                role,
+                newExternalId,
+                profile,
+                homeRegion,
+                maxRequests,
+                parallelRegions,
+                endpoint,
+                credentials,
+                true);
     }
 
     /** Talks to a local stand-in of AWS at {@code uri} with these credentials. */
@@ -158,6 +189,7 @@ public record LiveSyncOptions(
                 maxRequests,
                 parallelRegions,
                 uri,
-                newCredentials);
+                newCredentials,
+                organization);
     }
 }

@@ -26,7 +26,12 @@ final class Pages {
     }
 
     void page(SdkPojo response) {
-        put(SdkJson.toTree(response));
+        put(null, SdkJson.toTree(response));
+    }
+
+    /** A page about one resource, named as the offline file name names it after {@code _}. */
+    void page(String resource, JsonNode document) {
+        put(resource, document);
     }
 
     /** Every page of a paginator; each page is one request, made as the iteration reaches it. */
@@ -40,19 +45,36 @@ final class Pages {
      * the items. The first failure, in that order, stops the fetcher.
      */
     <T> void each(List<T> items, Function<T, ? extends Iterable<? extends SdkPojo>> call) {
+        each(items, item -> null, call);
+    }
+
+    /**
+     * As {@link #each(List, Function)}, each item's pages carrying the resource {@code resource}
+     * names for it (the offline file name's part after {@code _}).
+     */
+    <T> void each(
+            List<T> items, Function<T, String> resource, Function<T, ? extends Iterable<? extends SdkPojo>> call) {
+        documents(items, resource, item -> {
+            var documents = new ArrayList<JsonNode>();
+            call.apply(item).forEach(page -> documents.add(SdkJson.toTree(page)));
+            return documents;
+        });
+    }
+
+    /**
+     * Calls {@code call} for every item at once, each on its own virtual thread, and hands on the
+     * documents it returns (none for a resource with nothing to read), in the order of the items.
+     */
+    <T> void documents(List<T> items, Function<T, String> resource, Function<T, List<JsonNode>> call) {
         var futures = new ArrayList<CompletableFuture<List<JsonNode>>>();
         for (T item : items) {
-            futures.add(CompletableFuture.supplyAsync(
-                    () -> {
-                        var documents = new ArrayList<JsonNode>();
-                        call.apply(item).forEach(page -> documents.add(SdkJson.toTree(page)));
-                        return documents;
-                    },
-                    region.executor()));
+            futures.add(CompletableFuture.supplyAsync(() -> call.apply(item), region.executor()));
         }
-        for (var future : futures) {
+        for (int i = 0; i < futures.size(); i++) {
+            var future = futures.get(i);
+            String name = resource.apply(items.get(i));
             try {
-                future.join().forEach(this::put);
+                future.join().forEach(document -> put(name, document));
             } catch (CompletionException e) {
                 futures.forEach(other -> other.cancel(false));
                 if (e.getCause() instanceof RuntimeException cause) {
@@ -87,8 +109,8 @@ final class Pages {
         return results;
     }
 
-    private void put(JsonNode document) {
+    private void put(String resource, JsonNode document) {
         String name = region.name() + "/" + fetcher.operation() + "#" + number.incrementAndGet();
-        channel.put(new Channel.Page(name, document));
+        channel.put(new Channel.Page(name, resource, document));
     }
 }

@@ -43,13 +43,19 @@ final class RegionFetch {
         return account;
     }
 
+    /** Null for the account's global services (IAM, S3, Organizations). */
     String region() {
         return region;
     }
 
-    /** {@code live:<account>/<region>}: how reasons and page names start. */
+    /** The region as reports name it: {@code global} for the global services. */
+    String regionName() {
+        return region == null ? "global" : region;
+    }
+
+    /** {@code live:<account>/<region>} or {@code live:<account>/global}: how reasons and page names start. */
     String name() {
-        return "live:" + account + "/" + region;
+        return "live:" + account + "/" + regionName();
     }
 
     RegionClients clients() {
@@ -62,6 +68,13 @@ final class RegionFetch {
 
     List<Fetcher> fetchers() {
         return fetchers;
+    }
+
+    /** The services of its fetchers, in the loader's order. */
+    List<Service> services() {
+        return java.util.Arrays.stream(Service.values())
+                .filter(service -> fetchers.stream().anyMatch(fetcher -> fetcher.service() == service))
+                .toList();
     }
 
     Channel channel(Fetcher fetcher) {

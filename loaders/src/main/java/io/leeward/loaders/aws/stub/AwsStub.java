@@ -31,9 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A local stand-in for the AWS APIs the live sync calls, for tests and {@code leeward bench sync}:
- * an HTTP server on 127.0.0.1 that speaks AWS JSON 1.1 (ECS), the EC2 query protocol and the AWS
- * Query protocol (ELBv2, STS) to the real SDK clients, and serves the inventory of a directory laid
- * out as the offline import reads it ({@code DIR/<account>/<region>/<operation>*.json}). The account
+ * an HTTP server on 127.0.0.1 that speaks AWS JSON 1.1 (ECS, KMS, ECR, Secrets Manager, SSM,
+ * Organizations), the EC2 query protocol, the AWS Query protocol (ELBv2, STS, IAM) and REST-XML
+ * (S3 path-style, S3 Control) to the real SDK clients, and serves the inventory of a directory laid
+ * out as the offline import reads it ({@code DIR/<account>/<region>/<operation>*.json}, the global
+ * services' from {@code DIR/<account>/global/}). The account
  * of a request is the 12 digits in its access key id (or the directory's only account), its region
  * and service those of its SigV4 credential scope; signatures are not checked.
  *
@@ -53,6 +55,7 @@ public final class AwsStub implements AutoCloseable {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/[0-9]{8}/([^/]+)/([^/]+)/aws4_request");
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
+    private static final Set<String> GLOBAL_SERVICES = Set.of("iam", "s3", "s3control", "organizations");
 
     private final Path dir;
     private final HttpServer server;
@@ -63,6 +66,7 @@ public final class AwsStub implements AutoCloseable {
     private final Set<String> throttled = ConcurrentHashMap.newKeySet();
     private final Set<String> throttleActions = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private final Map<String, String> authorizations = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong requests = new AtomicLong();
@@ -115,7 +119,11 @@ public final class AwsStub implements AutoCloseable {
         return this;
     }
 
-    /** Denies every call to {@code service} ({@code ecs}, {@code ec2}, {@code elasticloadbalancing}) in a region. */
+    /**
+     * Denies every call to {@code service} ({@code ecs}, {@code ec2}, {@code elasticloadbalancing},
+     * {@code kms}) in a region; {@code global} for the global services ({@code iam}, {@code s3},
+     * {@code organizations}).
+     */
     public AwsStub deny(String region, String service) {
         denied.add(region + "|" + service);
         return this;
@@ -135,6 +143,14 @@ public final class AwsStub implements AutoCloseable {
     /** The most requests that were in flight at once. */
     public int maxInFlight() {
         return maxInFlight.get();
+    }
+
+    /**
+     * The target and Authorization header of the last request of an action ({@code
+     * organizations:ListRoots}), as {@code X-Amz-Target: …\nAuthorization: …}; null when none came.
+     */
+    public String lastSignature(String action) {
+        return authorizations.get(action);
     }
 
     /** Requests per action ({@code ecs:DescribeTasks}), in name order. */
@@ -213,6 +229,11 @@ public final class AwsStub implements AutoCloseable {
             Request request = request(exchange);
             calls.computeIfAbsent(request.service() + ":" + request.action(), k -> new AtomicLong())
                     .incrementAndGet();
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            authorizations.put(
+                    request.service() + ":" + request.action(),
+                    "X-Amz-Target: " + target + "\nAuthorization: "
+                            + exchange.getRequestHeaders().getFirst("Authorization"));
             Response response = respond(request);
             byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", response.contentType());
@@ -234,7 +255,8 @@ public final class AwsStub implements AutoCloseable {
         if (notOptedIn.contains(request.region()) && !request.service().equals("sts")) {
             return Errors.notEnabled(request);
         }
-        if (denied.contains(request.region() + "|" + request.service())) {
+        String scope = GLOBAL_SERVICES.contains(request.service()) ? "global" : request.region();
+        if (denied.contains(scope + "|" + request.service())) {
             return Errors.denied(request);
         }
         if (throttleActions.contains(request.service() + ":" + request.action())
@@ -265,6 +287,9 @@ public final class AwsStub implements AutoCloseable {
         String accessKey = scope.find() ? scope.group(1) : "";
         String region = scope.groupCount() > 0 && !accessKey.isEmpty() ? scope.group(2) : "us-east-1";
         String service = !accessKey.isEmpty() ? scope.group(3) : "";
+        if (service.equals("s3")) {
+            return s3Request(exchange.getRequestURI(), account(accessKey), region);
+        }
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (target != null) {
             String action = target.substring(target.indexOf('.') + 1);
@@ -273,6 +298,43 @@ public final class AwsStub implements AutoCloseable {
         }
         Map<String, String> form = form(body);
         return new Request(account(accessKey), region, service, form.getOrDefault("Action", ""), form, null);
+    }
+
+    /** The S3 sub-resources the stub answers on a bucket ({@code GET /<bucket>?policy}), by action. */
+    private static final Map<String, String> BUCKET_ACTIONS = Map.of(
+            "location", "GetBucketLocation",
+            "policy", "GetBucketPolicy",
+            "policyStatus", "GetBucketPolicyStatus",
+            "publicAccessBlock", "GetPublicAccessBlock",
+            "acl", "GetBucketAcl",
+            "encryption", "GetBucketEncryption",
+            "versioning", "GetBucketVersioning",
+            "tagging", "GetBucketTagging");
+
+    /**
+     * A REST-XML request of S3 (path-style: {@code /} lists the buckets, {@code /<bucket>?<sub-resource>}
+     * reads one) or S3 Control ({@code /v20180820/configuration/publicAccessBlock}), both signed as
+     * {@code s3}: its action from the path and query, the bucket and query parameters as its form.
+     */
+    private static Request s3Request(URI uri, String account, String region) {
+        String path = uri.getRawPath();
+        Map<String, String> form = form(uri.getRawQuery() == null ? "" : uri.getRawQuery());
+        if (path.startsWith("/v20180820/")) {
+            String action = path.equals("/v20180820/configuration/publicAccessBlock") ? "GetPublicAccessBlock" : "";
+            return new Request(account, region, "s3control", action, form, null);
+        }
+        String bucket = path.replaceAll("^/+|/+$", "");
+        if (bucket.isEmpty()) {
+            return new Request(account, region, "s3", "ListBuckets", form, null);
+        }
+        var withBucket = new LinkedHashMap<>(form);
+        withBucket.put("Bucket", URLDecoder.decode(bucket, StandardCharsets.UTF_8));
+        String action = form.keySet().stream()
+                .map(BUCKET_ACTIONS::get)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse("");
+        return new Request(account, region, "s3", action, withBucket, null);
     }
 
     private String account(String accessKey) {
@@ -294,7 +356,9 @@ public final class AwsStub implements AutoCloseable {
         var form = new LinkedHashMap<String, String>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            if (eq > 0) {
+            if (eq < 0 && !pair.isEmpty()) {
+                form.put(URLDecoder.decode(pair, StandardCharsets.UTF_8), "");
+            } else if (eq > 0) {
                 form.put(
                         URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

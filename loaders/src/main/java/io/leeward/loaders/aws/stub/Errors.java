@@ -56,6 +56,23 @@ final class Errors {
             String body = "{\"__type\":\"" + code + "\",\"message\":\"" + message.replace("\"", "\\\"") + "\"}";
             return new Response(status, "application/x-amz-json-1.1", body, Map.of("x-amzn-ErrorType", code));
         }
+        if (request.service().equals("s3control")) {
+            String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse><Error><Code>" + code
+                    + "</Code><Message>" + Wire.escape(message) + "</Message></Error>"
+                    + "<RequestId>656c76696e6727732072657175657374</RequestId>"
+                    + "<HostId>Uuag1LuByRx9e6j5Onimru9pO4ZVKnJ2Qz7/C1NPcfTWAtRPfTaOFg==</HostId></ErrorResponse>";
+            return new Response(status, "application/xml", body, Map.of());
+        }
+        if (request.service().equals("s3")) {
+            String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
+                    + Wire.escape(message) + "</Message>"
+                    + (request.form().containsKey("Bucket")
+                            ? "<BucketName>" + Wire.escape(request.form().get("Bucket")) + "</BucketName>"
+                            : "")
+                    + "<RequestId>4442587FB7D0A2F9</RequestId><HostId>"
+                    + "ZqEXAMPLEhostId+EXAMPLEb4ErqgmB5tUnlRM1tO4dP2f0u5RvqSA=</HostId></Error>";
+            return new Response(status, "application/xml", body, Map.of());
+        }
         if (request.service().equals("ec2")) {
             String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code
                     + "</Code><Message>" + Wire.escape(message) + "</Message></Error></Errors>"

@@ -22,15 +22,37 @@ import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
+import software.amazon.awssdk.services.ecr.model.DescribeImagesResponse;
+import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesResponse;
+import software.amazon.awssdk.services.ecr.model.GetRepositoryPolicyResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeContainerInstancesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.ListContainerInstancesResponse;
 import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeRulesResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetGroupsResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetHealthResponse;
+import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
+import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
+import software.amazon.awssdk.services.kms.model.GetKeyPolicyResponse;
+import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusResponse;
+import software.amazon.awssdk.services.kms.model.ListAliasesResponse;
+import software.amazon.awssdk.services.kms.model.ListKeysResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketEncryptionResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyStatusResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketTaggingResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
+import software.amazon.awssdk.services.s3.model.GetPublicAccessBlockResponse;
+import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
+import software.amazon.awssdk.services.secretsmanager.model.GetResourcePolicyResponse;
+import software.amazon.awssdk.services.secretsmanager.model.ListSecretsResponse;
+import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -49,6 +71,7 @@ final class Operations {
     private static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private static final String ELB_NS = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
     private static final String JSON = "application/x-amz-json-1.1";
+    private static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
 
     private final AwsStub stub;
 
@@ -115,6 +138,145 @@ final class Operations {
             case "ecs:ListTasks" -> listTasks(r);
             case "ecs:DescribeTasks" -> describeTasks(r);
             case "ecs:DescribeTaskDefinition" -> describeTaskDefinition(r);
+            case "ecs:ListContainerInstances" -> listContainerInstances(r);
+            case "ecs:DescribeContainerInstances" -> describeContainerInstances(r);
+            case "elasticloadbalancing:DescribeRules" ->
+                queryList(
+                        r,
+                        "elbv2-describe-rules",
+                        "Rules",
+                        rule -> text(rule, "RuleArn")
+                                .replace(":listener-rule/", ":listener/")
+                                .startsWith(r.form().getOrDefault("ListenerArn", "-") + "/"),
+                        DescribeRulesResponse::builder);
+            case "elasticloadbalancing:DescribeTargetHealth" -> describeTargetHealth(r);
+            case "kms:ListAliases" ->
+                jsonList(r, "kms-list-aliases", "Aliases", any -> true, KMS_PAGES, ListAliasesResponse::builder);
+            case "kms:ListKeys" ->
+                jsonList(r, "kms-list-keys", "Keys", any -> true, KMS_PAGES, ListKeysResponse::builder);
+            case "kms:DescribeKey" -> keyDocument(r, "kms-describe-key", DescribeKeyResponse::builder);
+            case "kms:GetKeyPolicy" -> keyDocument(r, "kms-get-key-policy", GetKeyPolicyResponse::builder);
+            case "kms:GetKeyRotationStatus" ->
+                keyDocument(r, "kms-get-key-rotation-status", GetKeyRotationStatusResponse::builder);
+            case "ecr:DescribeRepositories" ->
+                jsonList(
+                        r,
+                        "ecr-describe-repositories",
+                        "repositories",
+                        any -> true,
+                        CAMEL_PAGES,
+                        DescribeRepositoriesResponse::builder);
+            case "ecr:DescribeImages" ->
+                jsonList(
+                        r,
+                        "ecr-describe-images",
+                        "imageDetails",
+                        image -> text(image, "repositoryName")
+                                .equals(r.json().path("repositoryName").asString("")),
+                        CAMEL_PAGES,
+                        DescribeImagesResponse::builder);
+            case "ecr:GetRepositoryPolicy" -> repositoryPolicy(r);
+            case "secretsmanager:ListSecrets" ->
+                jsonList(
+                        r,
+                        "secretsmanager-list-secrets",
+                        "SecretList",
+                        any -> true,
+                        PASCAL_PAGES,
+                        ListSecretsResponse::builder);
+            case "secretsmanager:GetResourcePolicy" -> secretPolicy(r);
+            case "ssm:DescribeParameters" ->
+                jsonList(
+                        r,
+                        "ssm-describe-parameters",
+                        "Parameters",
+                        any -> true,
+                        PASCAL_PAGES,
+                        DescribeParametersResponse::builder);
+            case "iam:GetAccountAuthorizationDetails" -> authorizationDetails(r);
+            case "organizations:DescribeOrganization" -> organization(r);
+            case "organizations:ListRoots" -> organizationsList(r, "organizations-list-roots", "Roots", any -> true);
+            case "organizations:ListOrganizationalUnitsForParent" ->
+                organizationsList(
+                        r,
+                        "organizations-list-organizational-units-for-parent_"
+                                + r.json().path("ParentId").asString(),
+                        "OrganizationalUnits",
+                        any -> true);
+            case "organizations:ListAccountsForParent" ->
+                organizationsList(
+                        r,
+                        "organizations-list-accounts-for-parent_"
+                                + r.json().path("ParentId").asString(),
+                        "Accounts",
+                        any -> true);
+            case "organizations:ListAccounts" ->
+                organizationsList(r, "organizations-list-accounts-for-parent", "Accounts", any -> true);
+            case "organizations:ListPolicies" ->
+                organizationsList(
+                        r,
+                        "organizations-list-policies",
+                        "Policies",
+                        policy -> text(policy, "Type")
+                                .equals(r.json().path("Filter").asString()));
+            case "organizations:DescribePolicy" -> organizationPolicy(r);
+            case "organizations:ListTargetsForPolicy" ->
+                organizationsList(
+                        r,
+                        "organizations-list-targets-for-policy_"
+                                + r.json().path("PolicyId").asString(),
+                        "Targets",
+                        any -> true);
+            case "s3:ListBuckets" -> listBuckets(r);
+            case "s3:GetBucketLocation" -> bucketLocation(r);
+            case "s3:GetBucketPolicy" ->
+                bucketDetail(
+                        r,
+                        "s3api-get-bucket-policy",
+                        "NoSuchBucketPolicy",
+                        "The bucket policy does not exist",
+                        doc -> doc.path("Policy").asString());
+            case "s3:GetBucketPolicyStatus" ->
+                bucketDetail(
+                        r,
+                        "s3api-get-bucket-policy-status",
+                        "NoSuchBucketPolicy",
+                        "The bucket policy does not exist",
+                        doc -> XML_DECLARATION + Wire.xml(pojo(doc, GetBucketPolicyStatusResponse::builder)));
+            case "s3:GetPublicAccessBlock" ->
+                bucketDetail(
+                        r,
+                        "s3api-get-public-access-block",
+                        "NoSuchPublicAccessBlockConfiguration",
+                        "The public access block configuration was not found",
+                        doc -> XML_DECLARATION + Wire.xml(pojo(doc, GetPublicAccessBlockResponse::builder)));
+            case "s3:GetBucketAcl" -> bucketAcl(r);
+            case "s3:GetBucketEncryption" ->
+                bucketDetail(
+                        r,
+                        "s3api-get-bucket-encryption",
+                        "ServerSideEncryptionConfigurationNotFoundError",
+                        "The server side encryption configuration was not found",
+                        doc -> XML_DECLARATION + Wire.xml(pojo(doc, GetBucketEncryptionResponse::builder)));
+            case "s3:GetBucketVersioning" ->
+                bucketDetail(
+                        r,
+                        "s3api-get-bucket-versioning",
+                        null,
+                        null,
+                        doc -> XML_DECLARATION
+                                + "<VersioningConfiguration xmlns=\"" + S3_NS + "\">"
+                                + Wire.xml(pojo(doc, GetBucketVersioningResponse::builder))
+                                + "</VersioningConfiguration>");
+            case "s3:GetBucketTagging" ->
+                bucketDetail(
+                        r,
+                        "s3api-get-bucket-tagging",
+                        "NoSuchTagSet",
+                        "The TagSet does not exist",
+                        doc -> XML_DECLARATION + "<Tagging xmlns=\"" + S3_NS + "\">"
+                                + Wire.xml(pojo(doc, GetBucketTaggingResponse::builder)) + "</Tagging>");
+            case "s3control:GetPublicAccessBlock" -> accountPublicAccessBlock(r);
             default ->
                 Errors.of(r, 400, "InvalidAction", "The action " + r.action() + " is not valid for this web service.");
         };
@@ -209,6 +371,382 @@ final class Operations {
     }
 
     // --- rendered from the served CLI documents
+
+    // --- AWS Organizations (AWS JSON 1.1), from the account's global directory: the CLI documents are
+    // already the API's JSON
+
+    private Response organization(Request r) {
+        return stub.documents(r.account(), "global", "organizations-describe-organization").values().stream()
+                .findFirst()
+                .map(doc -> new Response(200, JSON, doc.toString(), Map.<String, String>of()))
+                .orElseGet(() -> Errors.of(
+                        r,
+                        400,
+                        "AWSOrganizationsNotInUseException",
+                        "Your account is not a member of an organization."));
+    }
+
+    private Response organizationsList(Request r, String operation, String field, Predicate<JsonNode> filter) {
+        var matching =
+                records(r.account(), operation, field).stream().filter(filter).toList();
+        var page = page(
+                matching,
+                r.json().path("NextToken").asString(""),
+                r.json().path("MaxResults").asInt(20));
+        ObjectNode doc = NODES.objectNode();
+        page.items().forEach(doc.putArray(field)::add);
+        putNext(doc, "NextToken", page.next());
+        return new Response(200, JSON, doc.toString(), Map.of());
+    }
+
+    private Response organizationPolicy(Request r) {
+        String id = r.json().path("PolicyId").asString();
+        return stub.documents(r.account(), "global", "organizations-describe-policy_" + id).values().stream()
+                .findFirst()
+                .map(doc -> new Response(200, JSON, doc.toString(), Map.<String, String>of()))
+                .orElseGet(() -> Errors.of(
+                        r,
+                        400,
+                        "PolicyNotFoundException",
+                        "We can't find a policy with the PolicyId that you specified."));
+    }
+
+    // --- S3 (REST-XML, path-style) and S3 Control, from the account's global directory
+
+    private static final String S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
+    private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+    private Response listBuckets(Request r) {
+        var buckets = records(r.account(), "s3api-list-buckets", "Buckets");
+        var page = page(
+                buckets,
+                r.form().getOrDefault("continuation-token", ""),
+                Integer.parseInt(r.form().getOrDefault("max-buckets", "10000")));
+        ObjectNode doc = NODES.objectNode();
+        page.items().forEach(doc.putArray("Buckets")::add);
+        stub.documents(r.account(), "global", "s3api-list-buckets").values().stream()
+                .map(list -> list.get("Owner"))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .ifPresent(owner -> doc.set("Owner", owner));
+        putNext(doc, "ContinuationToken", page.next());
+        String body = XML_DECLARATION + "<ListAllMyBucketsResult xmlns=\"" + S3_NS + "\">"
+                + Wire.xml(pojo(doc, ListBucketsResponse::builder)) + "</ListAllMyBucketsResult>";
+        return new Response(200, "application/xml", body, Map.of());
+    }
+
+    /** The region of a listed bucket (its location document; us-east-1 without one), or null when not listed. */
+    private String bucketRegion(Request r, String bucket) {
+        boolean listed = records(r.account(), "s3api-list-buckets", "Buckets").stream()
+                .anyMatch(listedBucket -> text(listedBucket, "Name").equals(bucket));
+        if (!listed) {
+            return null;
+        }
+        return stub.documents(r.account(), "global", "s3api-get-bucket-location_" + bucket).values().stream()
+                .map(doc -> doc.path("LocationConstraint").asString(""))
+                .filter(constraint -> !constraint.isEmpty())
+                .map(constraint -> constraint.equals("EU") ? "eu-west-1" : constraint)
+                .findFirst()
+                .orElse("us-east-1");
+    }
+
+    /**
+     * Written by hand after the example of the S3 API reference (GetBucketLocation): the constraint is
+     * the root element's text, empty for us-east-1. Answered in any region, as S3 does.
+     */
+    private Response bucketLocation(Request r) {
+        String bucket = r.form().get("Bucket");
+        String region = bucketRegion(r, bucket);
+        if (region == null) {
+            return Errors.of(r, 404, "NoSuchBucket", "The specified bucket does not exist");
+        }
+        String body = XML_DECLARATION + "<LocationConstraint xmlns=\"" + S3_NS + "\">"
+                + (region.equals("us-east-1") ? "" : region) + "</LocationConstraint>";
+        return new Response(200, "application/xml", body, Map.of());
+    }
+
+    /**
+     * One bucket's sub-resource from {@code <operation>_<bucket>.json}, in the bucket's region only
+     * (elsewhere S3 answers PermanentRedirect); a missing or empty ({@code {}}) document is "not
+     * configured": the error S3 answers then, or an empty document when it answers none.
+     */
+    private Response bucketDetail(
+            Request r,
+            String operation,
+            String code,
+            String message,
+            java.util.function.Function<JsonNode, String> render) {
+        String bucket = r.form().get("Bucket");
+        String region = bucketRegion(r, bucket);
+        if (region == null) {
+            return Errors.of(r, 404, "NoSuchBucket", "The specified bucket does not exist");
+        }
+        if (!region.equals(r.region())) {
+            return Errors.of(
+                    r,
+                    301,
+                    "PermanentRedirect",
+                    "The bucket you are attempting to access must be addressed using the specified endpoint.");
+        }
+        JsonNode doc = stub.documents(r.account(), "global", operation + "_" + bucket).values().stream()
+                .findFirst()
+                .orElse(NODES.objectNode());
+        if (doc.isEmpty() && code != null) {
+            return Errors.of(r, 404, code, message);
+        }
+        String contentType = operation.equals("s3api-get-bucket-policy") ? "application/json" : "application/xml";
+        return new Response(200, contentType, render.apply(doc), Map.of());
+    }
+
+    /**
+     * Written by hand after the example of the S3 API reference (GetBucketAcl): each grantee's type is
+     * an {@code xsi:type} attribute, which the model-driven rendering does not write.
+     */
+    private Response bucketAcl(Request r) {
+        return bucketDetail(r, "s3api-get-bucket-acl", null, null, doc -> {
+            var body = new StringBuilder(XML_DECLARATION)
+                    .append("<AccessControlPolicy xmlns=\"")
+                    .append(S3_NS)
+                    .append("\"><Owner><ID>")
+                    .append(Wire.escape(doc.path("Owner").path("ID").asString("")))
+                    .append("</ID><DisplayName>")
+                    .append(Wire.escape(doc.path("Owner").path("DisplayName").asString("")))
+                    .append("</DisplayName></Owner><AccessControlList>");
+            for (JsonNode grant : doc.path("Grants")) {
+                JsonNode grantee = grant.path("Grantee");
+                body.append("<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"")
+                        .append(text(grantee, "Type"))
+                        .append("\">");
+                for (String field : List.of("ID", "DisplayName", "URI", "EmailAddress")) {
+                    if (grantee.has(field)) {
+                        body.append('<')
+                                .append(field)
+                                .append('>')
+                                .append(Wire.escape(text(grantee, field)))
+                                .append("</")
+                                .append(field)
+                                .append('>');
+                    }
+                }
+                body.append("</Grantee><Permission>")
+                        .append(text(grant, "Permission"))
+                        .append("</Permission></Grant>");
+            }
+            return body.append("</AccessControlList></AccessControlPolicy>").toString();
+        });
+    }
+
+    /** S3 Control's account public access block, from {@code s3control-get-public-access-block*.json}. */
+    private Response accountPublicAccessBlock(Request r) {
+        JsonNode doc = stub.documents(r.account(), "global", "s3control-get-public-access-block").values().stream()
+                .findFirst()
+                .orElse(NODES.objectNode());
+        if (doc.isEmpty()) {
+            return Errors.of(
+                    r,
+                    404,
+                    "NoSuchPublicAccessBlockConfiguration",
+                    "The public access block configuration was not found");
+        }
+        String body = XML_DECLARATION
+                + Wire.xml(pojo(
+                        doc, software.amazon.awssdk.services.s3control.model.GetPublicAccessBlockResponse::builder));
+        return new Response(200, "application/xml", body, Map.of());
+    }
+
+    /** The elements of {@code field} of every document of a global operation, in file name order. */
+    private List<JsonNode> records(String account, String operation, String field) {
+        var records = new ArrayList<JsonNode>();
+        stub.documents(account, "global", operation)
+                .values()
+                .forEach(doc -> doc.path(field).forEach(records::add));
+        return records;
+    }
+
+    /** How an AWS JSON 1.1 service names its page token, next token and page size. */
+    private record Paging(String token, String next, String max, int defaultMax) {}
+
+    private static final Paging KMS_PAGES = new Paging("Marker", "NextMarker", "Limit", 100);
+    private static final Paging CAMEL_PAGES = new Paging("nextToken", "nextToken", "maxResults", 100);
+    private static final Paging PASCAL_PAGES = new Paging("NextToken", "NextToken", "MaxResults", 100);
+
+    /** One page of the elements of {@code field} that match, in AWS JSON 1.1; KMS adds {@code Truncated}. */
+    private Response jsonList(
+            Request r,
+            String operation,
+            String field,
+            Predicate<JsonNode> filter,
+            Paging paging,
+            Supplier<? extends SdkBuilder<?, ?>> response) {
+        var matching = records(r, operation, field).stream().filter(filter).toList();
+        var page = page(
+                matching,
+                r.json().path(paging.token()).asString(""),
+                r.json().path(paging.max()).asInt(paging.defaultMax()));
+        ObjectNode doc = NODES.objectNode();
+        page.items().forEach(doc.putArray(field)::add);
+        putNext(doc, paging.next(), page.next());
+        if (paging == KMS_PAGES) {
+            doc.put("Truncated", page.next() != null);
+        }
+        return json(doc, response);
+    }
+
+    /** A per-key KMS document, from {@code <operation>_<key id>.json}; NotFoundException when none. */
+    private Response keyDocument(Request r, String operation, Supplier<? extends SdkBuilder<?, ?>> response) {
+        String keyId = r.json().path("KeyId").asString("");
+        String id = keyId.substring(keyId.lastIndexOf('/') + 1);
+        for (JsonNode doc :
+                stub.documents(r.account(), r.region(), operation + "_" + id).values()) {
+            return json(doc, response);
+        }
+        return Errors.of(r, 400, "NotFoundException", "Key '" + keyId + "' does not exist");
+    }
+
+    /** The repository's policy document, or RepositoryPolicyNotFoundException as ECR answers. */
+    private Response repositoryPolicy(Request r) {
+        String name = r.json().path("repositoryName").asString("");
+        for (JsonNode doc : stub.documents(r.account(), r.region(), "ecr-get-repository-policy")
+                .values()) {
+            if (text(doc, "repositoryName").equals(name)) {
+                return json(doc, GetRepositoryPolicyResponse::builder);
+            }
+        }
+        return Errors.of(
+                r,
+                400,
+                "RepositoryPolicyNotFoundException",
+                "Repository policy does not exist for the repository with name '" + name + "' in the registry with id '"
+                        + r.account() + "'");
+    }
+
+    /** The secret's policy document; a secret without one answers its ARN and name, as AWS does. */
+    private Response secretPolicy(Request r) {
+        String id = r.json().path("SecretId").asString("");
+        for (JsonNode doc : stub.documents(r.account(), r.region(), "secretsmanager-get-resource-policy")
+                .values()) {
+            if (text(doc, "ARN").equals(id) || text(doc, "Name").equals(id)) {
+                return json(doc, GetResourcePolicyResponse::builder);
+            }
+        }
+        for (JsonNode secret : records(r, "secretsmanager-list-secrets", "SecretList")) {
+            if (text(secret, "ARN").equals(id) || text(secret, "Name").equals(id)) {
+                ObjectNode doc = NODES.objectNode();
+                doc.put("ARN", text(secret, "ARN"));
+                doc.put("Name", text(secret, "Name"));
+                return json(doc, GetResourcePolicyResponse::builder);
+            }
+        }
+        return Errors.of(r, 400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+    }
+
+    private Response listContainerInstances(Request r) {
+        String cluster = r.json().path("cluster").asString("default");
+        String name = cluster.substring(cluster.lastIndexOf('/') + 1);
+        var arns = records(r, "ecs-describe-container-instances", "containerInstances").stream()
+                .map(instance -> text(instance, "containerInstanceArn"))
+                .filter(arn -> arn.contains(":container-instance/" + name + "/"))
+                .distinct()
+                .toList();
+        var page = page(
+                arns,
+                r.json().path("nextToken").asString(""),
+                r.json().path("maxResults").asInt(100));
+        ObjectNode doc = NODES.objectNode();
+        page.items().forEach(doc.putArray("containerInstanceArns")::add);
+        putNext(doc, "nextToken", page.next());
+        return json(doc, ListContainerInstancesResponse::builder);
+    }
+
+    private Response describeContainerInstances(Request r) {
+        Set<String> wanted = strings(r.json().path("containerInstances"));
+        var found =
+                unique(records(r, "ecs-describe-container-instances", "containerInstances"), "containerInstanceArn")
+                        .stream()
+                        .filter(instance -> matches(text(instance, "containerInstanceArn"), wanted))
+                        .toList();
+        return json(object("containerInstances", found, "failures"), DescribeContainerInstancesResponse::builder);
+    }
+
+    /** From {@code elbv2-describe-target-health_<name>_<id>.json}; no targets when there is none. */
+    private Response describeTargetHealth(Request r) {
+        String arn = r.form().getOrDefault("TargetGroupArn", "");
+        String resource = arn.substring(arn.indexOf(":targetgroup/") + ":targetgroup/".length())
+                .replace('/', '_');
+        JsonNode doc =
+                stub.documents(r.account(), r.region(), "elbv2-describe-target-health_" + resource).values().stream()
+                        .findFirst()
+                        .orElse(NODES.objectNode().set("TargetHealthDescriptions", NODES.arrayNode()));
+        String body = "<DescribeTargetHealthResponse xmlns=\"" + ELB_NS + "\"><DescribeTargetHealthResult>"
+                + Wire.xml(pojo(doc, DescribeTargetHealthResponse::builder))
+                + "</DescribeTargetHealthResult><ResponseMetadata><RequestId>"
+                + "6f1a7b3e-example</RequestId></ResponseMetadata></DescribeTargetHealthResponse>";
+        return new Response(200, "text/xml", body, Map.of());
+    }
+
+    /**
+     * IAM's four lists of the account's {@code global} document, paged together with {@code
+     * Marker} and {@code MaxItems}; policy documents URL-encoded as the IAM API sends them (the CLI
+     * prints them decoded).
+     */
+    private Response authorizationDetails(Request r) {
+        var items = new ArrayList<Map.Entry<String, JsonNode>>();
+        for (JsonNode doc : stub.documents(r.account(), "global", "iam-get-account-authorization-details")
+                .values()) {
+            for (String list : IAM_LISTS) {
+                doc.path(list).forEach(item -> items.add(Map.entry(list, encodePolicies(item))));
+            }
+        }
+        var page = page(
+                items,
+                r.form().getOrDefault("Marker", ""),
+                Integer.parseInt(r.form().getOrDefault("MaxItems", "100")));
+        ObjectNode doc = NODES.objectNode();
+        for (String list : IAM_LISTS) {
+            ArrayNode array = doc.putArray(list);
+            page.items().stream()
+                    .filter(item -> item.getKey().equals(list))
+                    .forEach(item -> array.add(item.getValue()));
+        }
+        doc.put("IsTruncated", page.next() != null);
+        putNext(doc, "Marker", page.next());
+        String body = "<GetAccountAuthorizationDetailsResponse xmlns=\"" + IAM_NS + "\">"
+                + "<GetAccountAuthorizationDetailsResult>"
+                + Wire.xml(pojo(doc, GetAccountAuthorizationDetailsResponse::builder))
+                + "</GetAccountAuthorizationDetailsResult><ResponseMetadata><RequestId>"
+                + "92e79ae7-7399-11e4-8c85-4b53eEXAMPLE</RequestId></ResponseMetadata>"
+                + "</GetAccountAuthorizationDetailsResponse>";
+        return new Response(200, "text/xml", body, Map.of());
+    }
+
+    private static final List<String> IAM_LISTS =
+            List.of("UserDetailList", "GroupDetailList", "RoleDetailList", "Policies");
+    private static final Set<String> POLICY_FIELDS = Set.of("PolicyDocument", "AssumeRolePolicyDocument", "Document");
+
+    /** A copy with every policy document that the CLI printed as JSON URL-encoded, as the API sends it. */
+    private static JsonNode encodePolicies(JsonNode node) {
+        if (node.isArray()) {
+            ArrayNode array = NODES.arrayNode();
+            node.forEach(element -> array.add(encodePolicies(element)));
+            return array;
+        }
+        if (!node.isObject()) {
+            return node;
+        }
+        ObjectNode copy = NODES.objectNode();
+        for (var entry : node.properties()) {
+            JsonNode value = entry.getValue();
+            if (POLICY_FIELDS.contains(entry.getKey()) && value.isObject()) {
+                copy.put(
+                        entry.getKey(),
+                        java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.UTF_8)
+                                .replace("+", "%20"));
+            } else {
+                copy.set(entry.getKey(), encodePolicies(value));
+            }
+        }
+        return copy;
+    }
 
     private Response describeClusters(Request r) {
         Set<String> wanted = strings(r.json().path("clusters"));
